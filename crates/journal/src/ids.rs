@@ -1,0 +1,192 @@
+//! Newtypes that parse: case ids, kommunekoder, CPR numbers and the `at` time of an event.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::fmt;
+
+/// A case id: 1–64 characters of `[A-Za-z0-9._:-]`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CaseId(String);
+
+impl CaseId {
+    /// What a valid case id looks like, for error messages.
+    pub const EXPECTED: &'static str = "1-64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'";
+
+    /// Parses a case id; `None` if it breaks the spec's pattern.
+    pub fn parse(text: &str) -> Option<Self> {
+        let ok = (1..=64).contains(&text.len())
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'));
+        ok.then(|| CaseId(text.to_owned()))
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A Danish municipality code (kommunekode): exactly three digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Kommunekode([u8; 3]);
+
+impl Kommunekode {
+    /// What a valid kommunekode looks like, for error messages.
+    pub const EXPECTED: &'static str = "a kommunekode of exactly 3 digits, e.g. \"101\"";
+
+    /// Parses three ASCII digits.
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        (bytes.len() == 3 && bytes.iter().all(u8::is_ascii_digit))
+            .then(|| Kommunekode([bytes[0], bytes[1], bytes[2]]))
+    }
+
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl fmt::Display for Kommunekode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A CPR number: ten digits. It is personal data and never shown to analysts.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Cpr(String);
+
+impl Cpr {
+    /// What a valid CPR number looks like, for error messages.
+    pub const EXPECTED: &'static str = "a CPR number of exactly 10 digits";
+
+    /// Parses ten ASCII digits.
+    pub fn parse(text: &str) -> Option<Self> {
+        (text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit())).then(|| Cpr(text.to_owned()))
+    }
+
+    /// The full number; only for export and storage where allowed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Cpr {
+    /// Masks the number so it never leaks through logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Cpr({}-XXXX)", &self.0[..6])
+    }
+}
+
+/// When an event happened in the world: an ISO date, or a full RFC 3339 time kept as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At {
+    date: NaiveDate,
+    time: Option<(DateTime<FixedOffset>, String)>,
+}
+
+impl At {
+    /// What a valid `at` looks like, for error messages.
+    pub const EXPECTED: &'static str = "an ISO date YYYY-MM-DD or an RFC 3339 time";
+
+    /// Parses `YYYY-MM-DD` or an RFC 3339 time (whose calendar date, in its own offset, is the date).
+    pub fn parse(text: &str) -> Option<Self> {
+        if let Some(date) = parse_date(text) {
+            return Some(At { date, time: None });
+        }
+        let time = DateTime::parse_from_rfc3339(text).ok()?;
+        Some(At {
+            date: time.date_naive(),
+            time: Some((time, text.to_owned())),
+        })
+    }
+
+    /// An `at` that is a plain date.
+    pub fn from_date(date: NaiveDate) -> Self {
+        At { date, time: None }
+    }
+
+    /// The calendar date: what "as of" compares against.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The text to write back: the original time if one was given, else the date.
+    pub fn as_written(&self) -> String {
+        match &self.time {
+            Some((_, text)) => text.clone(),
+            None => self.date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A key that orders events within a case: by date, then by time where both have one.
+    pub fn order_key(&self) -> (NaiveDate, i64) {
+        (
+            self.date,
+            self.time
+                .as_ref()
+                .map_or(i64::MIN, |(t, _)| t.timestamp_millis()),
+        )
+    }
+}
+
+/// Parses a strict ISO calendar date `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Writes a date the way the journal does.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_id_allows_the_spec_characters_and_nothing_else() {
+        assert!(CaseId::parse("K101-000001:a.b_c").is_some());
+        assert!(CaseId::parse("").is_none());
+        assert!(CaseId::parse("has space").is_none());
+        assert!(CaseId::parse(&"x".repeat(64)).is_some());
+        assert!(CaseId::parse(&"x".repeat(65)).is_none());
+        assert!(CaseId::parse("æøå").is_none());
+    }
+
+    #[test]
+    fn a_kommunekode_is_exactly_three_digits() {
+        assert!(Kommunekode::parse("101").is_some());
+        assert!(Kommunekode::parse("1010").is_none());
+        assert!(Kommunekode::parse("1a1").is_none());
+    }
+
+    #[test]
+    fn a_cpr_number_is_masked_in_debug_output() {
+        let cpr = Cpr::parse("0101701234").unwrap();
+        assert_eq!(format!("{cpr:?}"), "Cpr(010170-XXXX)");
+        assert!(Cpr::parse("010170-1234").is_none());
+    }
+
+    #[test]
+    fn at_accepts_a_date_or_an_rfc3339_time_and_writes_it_back_unchanged() {
+        let date = At::parse("2017-11-02").unwrap();
+        assert_eq!(date.as_written(), "2017-11-02");
+        let time = At::parse("2017-11-02T23:30:00+01:00").unwrap();
+        assert_eq!(time.date(), NaiveDate::from_ymd_opt(2017, 11, 2).unwrap());
+        assert_eq!(time.as_written(), "2017-11-02T23:30:00+01:00");
+        assert!(At::parse("2017-02-30").is_none());
+        assert!(At::parse("2017-1-2").is_none());
+        assert!(date.order_key() < time.order_key());
+    }
+}
