@@ -46,10 +46,7 @@ impl Checker {
                 problems.push(Problem {
                     line,
                     field: "type".into(),
-                    expected: format!(
-                        "\"borger\": case {} is new and must open with a borger event",
-                        event.case
-                    ),
+                    expected: format!("\"borger\": case {} is new and must open with a borger event", event.case),
                     found: Some(event_type.as_str().to_owned()),
                 });
                 return problems;
@@ -108,12 +105,7 @@ fn check_references(line: usize, event: &Event, memory: &CaseMemory, problems: &
     match &event.body {
         EventBody::Vurdering { basis, .. } => {
             for (index, id) in basis.iter().enumerate() {
-                expect(
-                    &format!("basis[{index}]"),
-                    id,
-                    &[EventType::Dokument],
-                    "dokument",
-                );
+                expect(&format!("basis[{index}]"), id, &[EventType::Dokument], "dokument");
             }
         }
         EventBody::Klage { about } | EventBody::Ankestyrelsen { about, .. } => {
@@ -123,12 +115,7 @@ fn check_references(line: usize, event: &Event, memory: &CaseMemory, problems: &
             // A hearing may concern a draft decision that is not in the journal, so an unknown id is
             // accepted; an id that names something other than an indstilling or afgoerelse is not.
             if memory.ids.contains_key(about) {
-                expect(
-                    "about",
-                    about,
-                    &[EventType::Indstilling, EventType::Afgoerelse],
-                    "indstilling or afgoerelse",
-                );
+                expect("about", about, &[EventType::Indstilling, EventType::Afgoerelse], "indstilling or afgoerelse");
             }
         }
         EventBody::IndsatsSlut { .. } => {
@@ -137,10 +124,7 @@ fn check_references(line: usize, event: &Event, memory: &CaseMemory, problems: &
                 problems.push(Problem::new(
                     line,
                     "id",
-                    format!(
-                        "the id of a measure (indsats_start) still running in case {}",
-                        event.case
-                    ),
+                    format!("the id of a measure (indsats_start) still running in case {}", event.case),
                     Some(&Value::String(id.to_owned())),
                 ));
             }

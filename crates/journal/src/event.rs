@@ -196,13 +196,7 @@ impl EventBody {
 impl EventType {
     /// Whether this type introduces something later events can point at (its `id` must be unique in the case).
     pub fn introduces_id(self) -> bool {
-        matches!(
-            self,
-            EventType::Dokument
-                | EventType::IndsatsStart
-                | EventType::Indstilling
-                | EventType::Afgoerelse
-        )
+        matches!(self, EventType::Dokument | EventType::IndsatsStart | EventType::Indstilling | EventType::Afgoerelse)
     }
 
     /// Whether `id` is required on this type.

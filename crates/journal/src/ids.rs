@@ -14,9 +14,7 @@ impl CaseId {
     /// Parses a case id; `None` if it breaks the spec's pattern.
     pub fn parse(text: &str) -> Option<Self> {
         let ok = (1..=64).contains(&text.len())
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'));
+            && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'));
         ok.then(|| CaseId(text.to_owned()))
     }
 
@@ -43,8 +41,7 @@ impl Kommunekode {
     /// Parses three ASCII digits.
     pub fn parse(text: &str) -> Option<Self> {
         let bytes = text.as_bytes();
-        (bytes.len() == 3 && bytes.iter().all(u8::is_ascii_digit))
-            .then(|| Kommunekode([bytes[0], bytes[1], bytes[2]]))
+        (bytes.len() == 3 && bytes.iter().all(u8::is_ascii_digit)).then(|| Kommunekode([bytes[0], bytes[1], bytes[2]]))
     }
 
     /// The code as written.
@@ -102,10 +99,7 @@ impl At {
             return Some(At { date, time: None });
         }
         let time = DateTime::parse_from_rfc3339(text).ok()?;
-        Some(At {
-            date: time.date_naive(),
-            time: Some((time, text.to_owned())),
-        })
+        Some(At { date: time.date_naive(), time: Some((time, text.to_owned())) })
     }
 
     /// An `at` that is a plain date.
@@ -128,12 +122,7 @@ impl At {
 
     /// A key that orders events within a case: by date, then by time where both have one.
     pub fn order_key(&self) -> (NaiveDate, i64) {
-        (
-            self.date,
-            self.time
-                .as_ref()
-                .map_or(i64::MIN, |(t, _)| t.timestamp_millis()),
-        )
+        (self.date, self.time.as_ref().map_or(i64::MIN, |(t, _)| t.timestamp_millis()))
     }
 }
 

@@ -23,18 +23,8 @@ pub struct Problem {
 
 impl Problem {
     /// A problem with the given place and expectation.
-    pub fn new(
-        line: usize,
-        field: &str,
-        expected: impl Into<String>,
-        found: Option<&Value>,
-    ) -> Self {
-        Problem {
-            line,
-            field: field.to_owned(),
-            expected: expected.into(),
-            found: found.map(shorten),
-        }
+    pub fn new(line: usize, field: &str, expected: impl Into<String>, found: Option<&Value>) -> Self {
+        Problem { line, field: field.to_owned(), expected: expected.into(), found: found.map(shorten) }
     }
 }
 
@@ -59,11 +49,7 @@ pub struct ParseErrors(pub Vec<Problem>);
 impl fmt::Display for ParseErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let shown = 50;
-        writeln!(
-            f,
-            "the journal has {} problem(s); nothing was stored:",
-            self.0.len()
-        )?;
+        writeln!(f, "the journal has {} problem(s); nothing was stored:", self.0.len())?;
         for problem in self.0.iter().take(shown) {
             writeln!(f, "  {problem}")?;
         }
@@ -118,12 +104,7 @@ pub fn parse_line(line_no: usize, text: &str) -> Result<Event, Vec<Problem>> {
         }]
     })?;
     let Value::Object(map) = value else {
-        return Err(vec![Problem::new(
-            line_no,
-            "",
-            "a JSON object",
-            Some(&value),
-        )]);
+        return Err(vec![Problem::new(line_no, "", "a JSON object", Some(&value))]);
     };
     parse_object(line_no, map)
 }
@@ -143,50 +124,23 @@ pub fn parse_draft_decision(text: &str) -> Result<Event, ParseErrors> {
 }
 
 fn parse_object(line: usize, map: Map<String, Value>) -> Result<Event, Vec<Problem>> {
-    let mut fields = Fields {
-        line,
-        prefix: "",
-        map,
-        problems: Vec::new(),
-    };
-    let case = fields.required("case", CaseId::EXPECTED, |v| {
-        v.as_str().and_then(CaseId::parse)
-    });
+    let mut fields = Fields { line, prefix: "", map, problems: Vec::new() };
+    let case = fields.required("case", CaseId::EXPECTED, |v| v.as_str().and_then(CaseId::parse));
     let at = fields.required("at", At::EXPECTED, |v| v.as_str().and_then(At::parse));
-    let event_type = fields.required("type", &EventType::expected(), |v| {
-        v.as_str().and_then(EventType::parse)
-    });
+    let event_type = fields.required("type", &EventType::expected(), |v| v.as_str().and_then(EventType::parse));
     let by = fields.optional_string("by");
     let id = fields.optional("id", "a non-empty string of at most 64 characters", |v| {
-        v.as_str()
-            .filter(|s| !s.is_empty() && s.len() <= 64)
-            .map(str::to_owned)
+        v.as_str().filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_owned)
     });
     let body = event_type.and_then(|t| {
         if t.requires_id() && id.is_none() && !fields.problems.iter().any(|p| p.field == "id") {
-            fields.problems.push(Problem::new(
-                line,
-                "id",
-                format!("an id (required on `{t}`)"),
-                None,
-            ));
+            fields.problems.push(Problem::new(line, "id", format!("an id (required on `{t}`)"), None));
         }
         parse_body(t, &mut fields)
     });
-    let Fields {
-        map: extra,
-        problems,
-        ..
-    } = fields;
+    let Fields { map: extra, problems, .. } = fields;
     match (case, at, body) {
-        (Some(case), Some(at), Some(body)) if problems.is_empty() => Ok(Event {
-            case,
-            at,
-            by,
-            id,
-            body,
-            extra,
-        }),
+        (Some(case), Some(at), Some(body)) if problems.is_empty() => Ok(Event { case, at, by, id, body, extra }),
         _ => Err(problems),
     }
 }
@@ -195,131 +149,71 @@ fn parse_body(event_type: EventType, f: &mut Fields) -> Option<EventBody> {
     Some(match event_type {
         EventType::Borger => {
             let birth_date = f.date("birth_date");
-            let municipality = f.required("municipality", Kommunekode::EXPECTED, |v| {
-                v.as_str().and_then(Kommunekode::parse)
-            });
+            let municipality =
+                f.required("municipality", Kommunekode::EXPECTED, |v| v.as_str().and_then(Kommunekode::parse));
             let sex = f.optional_enum("sex", Sex::parse, Sex::expected);
             let cpr = f.optional("cpr", Cpr::EXPECTED, |v| v.as_str().and_then(Cpr::parse));
-            EventBody::Borger {
-                birth_date: birth_date?,
-                municipality: municipality?,
-                sex,
-                cpr,
-            }
+            EventBody::Borger { birth_date: birth_date?, municipality: municipality?, sex, cpr }
         }
-        EventType::YdelseStart => EventBody::YdelseStart {
-            ydelse: f.required_enum("ydelse", Ydelse::parse, Ydelse::expected)?,
-        },
-        EventType::YdelseSlut => EventBody::YdelseSlut {
-            ydelse: f.required_enum("ydelse", Ydelse::parse, Ydelse::expected)?,
-        },
+        EventType::YdelseStart => {
+            EventBody::YdelseStart { ydelse: f.required_enum("ydelse", Ydelse::parse, Ydelse::expected)? }
+        }
+        EventType::YdelseSlut => {
+            EventBody::YdelseSlut { ydelse: f.required_enum("ydelse", Ydelse::parse, Ydelse::expected)? }
+        }
         EventType::Tildelt => {
             let sagsbehandler = f.string("sagsbehandler");
             let enhed = f.string("enhed");
-            EventBody::Tildelt {
-                sagsbehandler: sagsbehandler?,
-                enhed: enhed?,
-            }
+            EventBody::Tildelt { sagsbehandler: sagsbehandler?, enhed: enhed? }
         }
-        EventType::Samtale => EventBody::Samtale {
-            kind: f.string("kind")?,
-        },
+        EventType::Samtale => EventBody::Samtale { kind: f.string("kind")? },
         EventType::Dokument => {
             let kind = f.required_enum("kind", DokumentKind::parse, DokumentKind::expected);
             let issued = f.date("issued");
             let author = f.optional_string("author");
-            let findings = f
-                .optional_object("findings")
-                .map(|map| parse_findings(f.line, map, &mut f.problems));
-            EventBody::Dokument {
-                kind: kind?,
-                issued: issued?,
-                author,
-                findings,
-            }
+            let findings = f.optional_object("findings").map(|map| parse_findings(f.line, map, &mut f.problems));
+            EventBody::Dokument { kind: kind?, issued: issued?, author, findings }
         }
         EventType::IndsatsStart => {
             let kind = f.string("kind");
             let hours_per_week = f.optional_number("hours_per_week");
             let planned_end = f.optional_date("planned_end");
             let skaanehensyn_beskrevet = f.optional_bool("skaanehensyn_beskrevet");
-            EventBody::IndsatsStart {
-                kind: kind?,
-                hours_per_week,
-                planned_end,
-                skaanehensyn_beskrevet,
-            }
+            EventBody::IndsatsStart { kind: kind?, hours_per_week, planned_end, skaanehensyn_beskrevet }
         }
-        EventType::IndsatsSlut => EventBody::IndsatsSlut {
-            kind: f.optional_string("kind"),
-        },
+        EventType::IndsatsSlut => EventBody::IndsatsSlut { kind: f.optional_string("kind") },
         EventType::Vurdering => {
             let criterion = f.required_enum("criterion", Criterion::parse, Criterion::expected);
             let value = f.bool("value");
             let basis = f.string_list("basis");
             let text = f.optional_string("text");
-            EventBody::Vurdering {
-                criterion: criterion?,
-                value: value?,
-                basis: basis?,
-                text,
-            }
+            EventBody::Vurdering { criterion: criterion?, value: value?, basis: basis?, text }
         }
         EventType::Ansoegning => {
             let kind = f.required_enum("kind", AnsoegningKind::parse, AnsoegningKind::expected);
             let years_full_time_work = f.optional_number("years_full_time_work");
-            let current_attachment = f.optional_enum(
-                "current_attachment",
-                CurrentAttachment::parse,
-                CurrentAttachment::expected,
-            );
-            EventBody::Ansoegning {
-                kind: kind?,
-                years_full_time_work,
-                current_attachment,
-            }
+            let current_attachment =
+                f.optional_enum("current_attachment", CurrentAttachment::parse, CurrentAttachment::expected);
+            EventBody::Ansoegning { kind: kind?, years_full_time_work, current_attachment }
         }
-        EventType::ForelagtRehabiliteringsteam => EventBody::ForelagtRehabiliteringsteam {
-            genforelaeggelse: f.optional_bool("genforelaeggelse"),
-        },
-        EventType::Rehabiliteringsmoede => EventBody::Rehabiliteringsmoede {
-            attendees: f.string_list("attendees")?,
-        },
+        EventType::ForelagtRehabiliteringsteam => {
+            EventBody::ForelagtRehabiliteringsteam { genforelaeggelse: f.optional_bool("genforelaeggelse") }
+        }
+        EventType::Rehabiliteringsmoede => EventBody::Rehabiliteringsmoede { attendees: f.string_list("attendees")? },
         EventType::Indstilling => {
-            let outcome = f.required_enum(
-                "outcome",
-                IndstillingOutcome::parse,
-                IndstillingOutcome::expected,
-            );
-            let weighted = f
-                .optional_object("weighted")
-                .map(|map| parse_weighted(f.line, map, &mut f.problems));
+            let outcome = f.required_enum("outcome", IndstillingOutcome::parse, IndstillingOutcome::expected);
+            let weighted = f.optional_object("weighted").map(|map| parse_weighted(f.line, map, &mut f.problems));
             let work_functions = f.optional_string_list("work_functions");
             let goal = f.optional_string("goal");
             let indsatser = f.optional("indsatser", "a list", |v| v.as_array().cloned());
             let see_again = f.optional_bool("see_again");
-            EventBody::Indstilling {
-                outcome: outcome?,
-                weighted,
-                work_functions,
-                goal,
-                indsatser,
-                see_again,
-            }
+            EventBody::Indstilling { outcome: outcome?, weighted, work_functions, goal, indsatser, see_again }
         }
-        EventType::PartshoeringSendt => EventBody::PartshoeringSendt {
-            about: f.string("about")?,
-        },
-        EventType::OvergangFoertidspension => EventBody::OvergangFoertidspension {
-            notified: f.bool("notified")?,
-        },
+        EventType::PartshoeringSendt => EventBody::PartshoeringSendt { about: f.string("about")? },
+        EventType::OvergangFoertidspension => EventBody::OvergangFoertidspension { notified: f.bool("notified")? },
         EventType::MoedeTilbudt => EventBody::MoedeTilbudt,
         EventType::Afgoerelse => EventBody::Afgoerelse(Afgoerelse {
-            outcome: f.required_enum(
-                "outcome",
-                AfgoerelseOutcome::parse,
-                AfgoerelseOutcome::expected,
-            )?,
+            outcome: f.required_enum("outcome", AfgoerelseOutcome::parse, AfgoerelseOutcome::expected)?,
             legal_basis: f.optional_string_list("legal_basis"),
             reasons: f.optional_string("reasons"),
             work_functions: f.optional_string_list("work_functions"),
@@ -329,69 +223,38 @@ fn parse_body(event_type: EventType, f: &mut Fields) -> Option<EventBody> {
         EventType::Udsaettelsesbrev => {
             let expected_by = f.date("expected_by");
             let reason = f.optional_string("reason");
-            EventBody::Udsaettelsesbrev {
-                expected_by: expected_by?,
-                reason,
-            }
+            EventBody::Udsaettelsesbrev { expected_by: expected_by?, reason }
         }
-        EventType::Klage => EventBody::Klage {
-            about: f.string("about")?,
-        },
+        EventType::Klage => EventBody::Klage { about: f.string("about")? },
         EventType::Ankestyrelsen => {
             let about = f.string("about");
             let result = f.required_enum("result", AnkeResult::parse, AnkeResult::expected);
-            EventBody::Ankestyrelsen {
-                about: about?,
-                result: result?,
-            }
+            EventBody::Ankestyrelsen { about: about?, result: result? }
         }
-        EventType::Note => EventBody::Note {
-            text: f.string("text")?,
-        },
+        EventType::Note => EventBody::Note { text: f.string("text")? },
     })
 }
 
 fn parse_findings(line: usize, map: Map<String, Value>, problems: &mut Vec<Problem>) -> Findings {
-    let mut f = Fields {
-        line,
-        prefix: "findings.",
-        map,
-        problems: Vec::new(),
-    };
+    let mut f = Fields { line, prefix: "findings.", map, problems: Vec::new() };
     let findings = Findings {
         treatment_exhausted: f.optional_bool("treatment_exhausted"),
         stationary: f.optional_bool("stationary"),
         progressive: f.optional_bool("progressive"),
         primary_diagnosis: f.optional_string("primary_diagnosis"),
-        diagnosis_group: f.optional_enum(
-            "diagnosis_group",
-            DiagnosisGroup::parse,
-            DiagnosisGroup::expected,
-        ),
+        diagnosis_group: f.optional_enum("diagnosis_group", DiagnosisGroup::parse, DiagnosisGroup::expected),
         hours_per_week: f.optional_number("hours_per_week"),
         weeks: f.optional_number("weeks"),
-        function_level: f.optional_enum(
-            "function_level",
-            FunctionLevel::parse,
-            FunctionLevel::expected,
-        ),
+        function_level: f.optional_enum("function_level", FunctionLevel::parse, FunctionLevel::expected),
         contradictory: f.optional_bool("contradictory"),
         extra: Map::new(),
     };
     problems.append(&mut f.problems);
-    Findings {
-        extra: f.map,
-        ..findings
-    }
+    Findings { extra: f.map, ..findings }
 }
 
 fn parse_weighted(line: usize, map: Map<String, Value>, problems: &mut Vec<Problem>) -> Weighted {
-    let mut f = Fields {
-        line,
-        prefix: "weighted.",
-        map,
-        problems: Vec::new(),
-    };
+    let mut f = Fields { line, prefix: "weighted.", map, problems: Vec::new() };
     let weighted = Weighted {
         beskaeftigelse: f.optional_string("beskaeftigelse"),
         social: f.optional_string("social"),
@@ -399,10 +262,7 @@ fn parse_weighted(line: usize, map: Map<String, Value>, problems: &mut Vec<Probl
         extra: Map::new(),
     };
     problems.append(&mut f.problems);
-    Weighted {
-        extra: f.map,
-        ..weighted
-    }
+    Weighted { extra: f.map, ..weighted }
 }
 
 /// Takes the known fields out of a JSON object, recording a problem for each bad one.
@@ -417,16 +277,10 @@ struct Fields<'a> {
 impl Fields<'_> {
     fn problem(&mut self, name: &str, expected: &str, found: Option<&Value>) {
         let field = format!("{}{name}", self.prefix);
-        self.problems
-            .push(Problem::new(self.line, &field, expected, found));
+        self.problems.push(Problem::new(self.line, &field, expected, found));
     }
 
-    fn optional<T>(
-        &mut self,
-        name: &str,
-        expected: &str,
-        read: impl FnOnce(&Value) -> Option<T>,
-    ) -> Option<T> {
+    fn optional<T>(&mut self, name: &str, expected: &str, read: impl FnOnce(&Value) -> Option<T>) -> Option<T> {
         let value = self.map.remove(name)?;
         let parsed = read(&value);
         if parsed.is_none() {
@@ -435,12 +289,7 @@ impl Fields<'_> {
         parsed
     }
 
-    fn required<T>(
-        &mut self,
-        name: &str,
-        expected: &str,
-        read: impl FnOnce(&Value) -> Option<T>,
-    ) -> Option<T> {
+    fn required<T>(&mut self, name: &str, expected: &str, read: impl FnOnce(&Value) -> Option<T>) -> Option<T> {
         if !self.map.contains_key(name) {
             self.problem(name, expected, None);
             return None;
@@ -448,21 +297,11 @@ impl Fields<'_> {
         self.optional(name, expected, read)
     }
 
-    fn required_enum<T>(
-        &mut self,
-        name: &str,
-        parse: fn(&str) -> Option<T>,
-        expected: fn() -> String,
-    ) -> Option<T> {
+    fn required_enum<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Option<T> {
         self.required(name, &expected(), |v| v.as_str().and_then(parse))
     }
 
-    fn optional_enum<T>(
-        &mut self,
-        name: &str,
-        parse: fn(&str) -> Option<T>,
-        expected: fn() -> String,
-    ) -> Option<T> {
+    fn optional_enum<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Option<T> {
         self.optional(name, &expected(), |v| v.as_str().and_then(parse))
     }
 
@@ -475,15 +314,11 @@ impl Fields<'_> {
     }
 
     fn date(&mut self, name: &str) -> Option<NaiveDate> {
-        self.required(name, "an ISO date YYYY-MM-DD", |v| {
-            v.as_str().and_then(parse_date)
-        })
+        self.required(name, "an ISO date YYYY-MM-DD", |v| v.as_str().and_then(parse_date))
     }
 
     fn optional_date(&mut self, name: &str) -> Option<NaiveDate> {
-        self.optional(name, "an ISO date YYYY-MM-DD", |v| {
-            v.as_str().and_then(parse_date)
-        })
+        self.optional(name, "an ISO date YYYY-MM-DD", |v| v.as_str().and_then(parse_date))
     }
 
     fn bool(&mut self, name: &str) -> Option<bool> {
@@ -495,9 +330,7 @@ impl Fields<'_> {
     }
 
     fn optional_number(&mut self, name: &str) -> Option<f64> {
-        self.optional(name, "a number of 0 or more", |v| {
-            v.as_f64().filter(|n| *n >= 0.0 && n.is_finite())
-        })
+        self.optional(name, "a number of 0 or more", |v| v.as_f64().filter(|n| *n >= 0.0 && n.is_finite()))
     }
 
     fn string_list(&mut self, name: &str) -> Option<Vec<String>> {
@@ -514,18 +347,11 @@ impl Fields<'_> {
 }
 
 fn non_empty_string(value: &Value) -> Option<String> {
-    value
-        .as_str()
-        .filter(|s| !s.trim().is_empty())
-        .map(str::to_owned)
+    value.as_str().filter(|s| !s.trim().is_empty()).map(str::to_owned)
 }
 
 fn string_list(value: &Value) -> Option<Vec<String>> {
-    value
-        .as_array()?
-        .iter()
-        .map(|item| item.as_str().map(str::to_owned))
-        .collect()
+    value.as_array()?.iter().map(|item| item.as_str().map(str::to_owned)).collect()
 }
 
 fn shorten(value: &Value) -> String {

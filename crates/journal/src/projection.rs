@@ -241,18 +241,13 @@ impl CaseState {
 
     /// Folds a case's events (oldest first) as of a date: events after `as_of` are left out.
     /// Returns `None` when no event of the case is on or before the date.
-    pub fn fold<'a>(
-        events: impl IntoIterator<Item = &'a Event>,
-        as_of: Option<NaiveDate>,
-    ) -> Option<Self> {
+    pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>, as_of: Option<NaiveDate>) -> Option<Self> {
         let mut state: Option<CaseState> = None;
         for event in events {
             if as_of.is_some_and(|date| event.date() > date) {
                 continue;
             }
-            state
-                .get_or_insert_with(|| CaseState::new(event.case.clone()))
-                .apply(event);
+            state.get_or_insert_with(|| CaseState::new(event.case.clone())).apply(event);
         }
         state
     }
@@ -268,12 +263,7 @@ impl CaseState {
         }
         let id = event.id.clone().unwrap_or_default();
         match &event.body {
-            EventBody::Borger {
-                birth_date,
-                municipality,
-                sex,
-                cpr,
-            } => {
+            EventBody::Borger { birth_date, municipality, sex, cpr } => {
                 self.citizen = Some(Citizen {
                     birth_date: *birth_date,
                     municipality: *municipality,
@@ -282,41 +272,20 @@ impl CaseState {
                 });
             }
             EventBody::YdelseStart { ydelse } => {
-                self.support.push(SupportPeriod {
-                    ydelse: *ydelse,
-                    from: at,
-                    to: None,
-                });
+                self.support.push(SupportPeriod { ydelse: *ydelse, from: at, to: None });
             }
             EventBody::YdelseSlut { ydelse } => {
-                if let Some(period) = self
-                    .support
-                    .iter_mut()
-                    .rev()
-                    .find(|p| p.ydelse == *ydelse && p.to.is_none())
-                {
+                if let Some(period) = self.support.iter_mut().rev().find(|p| p.ydelse == *ydelse && p.to.is_none()) {
                     period.to = Some(at);
                 }
             }
-            EventBody::Tildelt {
-                sagsbehandler,
-                enhed,
-            } => self.assignments.push(Assignment {
-                at,
-                caseworker: sagsbehandler.clone(),
-                unit: enhed.clone(),
-            }),
-            EventBody::Samtale { kind } => self.conversations.push(Conversation {
-                at,
-                kind: kind.clone(),
-                by: event.by.clone(),
-            }),
-            EventBody::Dokument {
-                kind,
-                issued,
-                author,
-                findings,
-            } => self.documents.push(Document {
+            EventBody::Tildelt { sagsbehandler, enhed } => {
+                self.assignments.push(Assignment { at, caseworker: sagsbehandler.clone(), unit: enhed.clone() })
+            }
+            EventBody::Samtale { kind } => {
+                self.conversations.push(Conversation { at, kind: kind.clone(), by: event.by.clone() })
+            }
+            EventBody::Dokument { kind, issued, author, findings } => self.documents.push(Document {
                 id,
                 kind: *kind,
                 issued: *issued,
@@ -324,36 +293,23 @@ impl CaseState {
                 author: author.clone(),
                 findings: findings.clone().unwrap_or_default(),
             }),
-            EventBody::IndsatsStart {
-                kind,
-                hours_per_week,
-                planned_end,
-                skaanehensyn_beskrevet,
-            } => self.measures.push(Measure {
-                id,
-                kind: kind.clone(),
-                start: at,
-                planned_end: *planned_end,
-                ended: None,
-                hours_per_week: *hours_per_week,
-                skaanehensyn_beskrevet: *skaanehensyn_beskrevet,
-            }),
+            EventBody::IndsatsStart { kind, hours_per_week, planned_end, skaanehensyn_beskrevet } => {
+                self.measures.push(Measure {
+                    id,
+                    kind: kind.clone(),
+                    start: at,
+                    planned_end: *planned_end,
+                    ended: None,
+                    hours_per_week: *hours_per_week,
+                    skaanehensyn_beskrevet: *skaanehensyn_beskrevet,
+                })
+            }
             EventBody::IndsatsSlut { .. } => {
-                if let Some(measure) = self
-                    .measures
-                    .iter_mut()
-                    .rev()
-                    .find(|m| m.id == id && m.ended.is_none())
-                {
+                if let Some(measure) = self.measures.iter_mut().rev().find(|m| m.id == id && m.ended.is_none()) {
                     measure.ended = Some(at);
                 }
             }
-            EventBody::Vurdering {
-                criterion,
-                value,
-                basis,
-                text,
-            } => self.judgements.push(Judgement {
+            EventBody::Vurdering { criterion, value, basis, text } => self.judgements.push(Judgement {
                 at,
                 criterion: *criterion,
                 value: *value,
@@ -361,112 +317,64 @@ impl CaseState {
                 text: text.clone(),
                 by: event.by.clone(),
             }),
-            EventBody::Ansoegning {
-                kind,
-                years_full_time_work,
-                current_attachment,
-            } => self.applications.push(Application {
-                at,
-                kind: *kind,
-                years_full_time_work: *years_full_time_work,
-                current_attachment: *current_attachment,
-            }),
-            EventBody::ForelagtRehabiliteringsteam { genforelaeggelse } => {
-                self.team_submissions.push(TeamSubmission {
+            EventBody::Ansoegning { kind, years_full_time_work, current_attachment } => {
+                self.applications.push(Application {
                     at,
-                    genforelaeggelse: genforelaeggelse.unwrap_or(false),
+                    kind: *kind,
+                    years_full_time_work: *years_full_time_work,
+                    current_attachment: *current_attachment,
                 })
             }
-            EventBody::Rehabiliteringsmoede { attendees } => self.team_meetings.push(TeamMeeting {
-                at,
-                attendees: attendees.clone(),
-            }),
-            EventBody::Indstilling {
-                outcome,
-                weighted,
-                work_functions,
-                goal,
-                indsatser,
-                see_again,
-            } => self.recommendations.push(Recommendation {
-                id,
-                at,
-                outcome: *outcome,
-                weighted: weighted.clone(),
-                work_functions: work_functions.clone(),
-                goal: goal.clone(),
-                indsatser: indsatser.clone(),
-                see_again: *see_again,
-                extra: event.extra.clone(),
-            }),
-            EventBody::PartshoeringSendt { about } => self.hearings.push(Hearing {
-                at,
-                about: about.clone(),
-            }),
-            EventBody::OvergangFoertidspension { notified } => self.transitions.push(Transition {
-                at,
-                notified: *notified,
-            }),
+            EventBody::ForelagtRehabiliteringsteam { genforelaeggelse } => {
+                self.team_submissions.push(TeamSubmission { at, genforelaeggelse: genforelaeggelse.unwrap_or(false) })
+            }
+            EventBody::Rehabiliteringsmoede { attendees } => {
+                self.team_meetings.push(TeamMeeting { at, attendees: attendees.clone() })
+            }
+            EventBody::Indstilling { outcome, weighted, work_functions, goal, indsatser, see_again } => {
+                self.recommendations.push(Recommendation {
+                    id,
+                    at,
+                    outcome: *outcome,
+                    weighted: weighted.clone(),
+                    work_functions: work_functions.clone(),
+                    goal: goal.clone(),
+                    indsatser: indsatser.clone(),
+                    see_again: *see_again,
+                    extra: event.extra.clone(),
+                })
+            }
+            EventBody::PartshoeringSendt { about } => self.hearings.push(Hearing { at, about: about.clone() }),
+            EventBody::OvergangFoertidspension { notified } => {
+                self.transitions.push(Transition { at, notified: *notified })
+            }
             EventBody::MoedeTilbudt => self.meeting_offers.push(at),
-            EventBody::Afgoerelse(decision) => self.decisions.push(Decision {
-                id,
-                at,
-                by: event.by.clone(),
-                decision: decision.clone(),
-            }),
-            EventBody::Udsaettelsesbrev {
-                expected_by,
-                reason,
-            } => self.delay_letters.push(DelayLetter {
-                at,
-                expected_by: *expected_by,
-                reason: reason.clone(),
-            }),
-            EventBody::Klage { about } => self.appeals.push(Appeal {
-                about: about.clone(),
-                lodged: at,
-                result: None,
-            }),
+            EventBody::Afgoerelse(decision) => {
+                self.decisions.push(Decision { id, at, by: event.by.clone(), decision: decision.clone() })
+            }
+            EventBody::Udsaettelsesbrev { expected_by, reason } => {
+                self.delay_letters.push(DelayLetter { at, expected_by: *expected_by, reason: reason.clone() })
+            }
+            EventBody::Klage { about } => self.appeals.push(Appeal { about: about.clone(), lodged: at, result: None }),
             EventBody::Ankestyrelsen { about, result } => {
-                match self
-                    .appeals
-                    .iter_mut()
-                    .rev()
-                    .find(|a| a.about == *about && a.result.is_none())
-                {
+                match self.appeals.iter_mut().rev().find(|a| a.about == *about && a.result.is_none()) {
                     Some(appeal) => appeal.result = Some((at, *result)),
                     // A result without a recorded appeal still counts as an appeal of that decision.
-                    None => self.appeals.push(Appeal {
-                        about: about.clone(),
-                        lodged: at,
-                        result: Some((at, *result)),
-                    }),
+                    None => self.appeals.push(Appeal { about: about.clone(), lodged: at, result: Some((at, *result)) }),
                 }
             }
-            EventBody::Note { text } => self.notes.push(JournalNote {
-                at,
-                by: event.by.clone(),
-                text: text.clone(),
-            }),
+            EventBody::Note { text } => self.notes.push(JournalNote { at, by: event.by.clone(), text: text.clone() }),
         }
     }
 
     /// The support running on the date (the latest started one if several run).
     pub fn support_on(&self, date: NaiveDate) -> Option<Ydelse> {
-        self.support
-            .iter()
-            .rev()
-            .find(|p| p.from <= date && p.to.is_none_or(|to| to > date))
-            .map(|p| p.ydelse)
+        self.support.iter().rev().find(|p| p.from <= date && p.to.is_none_or(|to| to > date)).map(|p| p.ydelse)
     }
 
     /// The support running at the end of the fold.
     pub fn current_support(&self) -> Option<Ydelse> {
-        self.support
-            .iter()
-            .rev()
-            .find(|p| p.to.is_none())
-            .map(|p| p.ydelse)
+        self.support.iter().rev().find(|p| p.to.is_none()).map(|p| p.ydelse)
     }
 
     /// The caseworker who has the case now.
@@ -476,20 +384,13 @@ impl CaseState {
 
     /// How many times the case changed hands: each assignment to a different caseworker after the first.
     pub fn handovers(&self) -> usize {
-        self.assignments
-            .windows(2)
-            .filter(|pair| pair[0].caseworker != pair[1].caseworker)
-            .count()
+        self.assignments.windows(2).filter(|pair| pair[0].caseworker != pair[1].caseworker).count()
     }
 
     /// Distinct actors who wrote in the case from `from` to `to`, both included.
     pub fn distinct_writers(&self, from: NaiveDate, to: NaiveDate) -> usize {
-        let mut names: Vec<&str> = self
-            .writers
-            .iter()
-            .filter(|(at, _)| (from..=to).contains(at))
-            .map(|(_, by)| by.as_str())
-            .collect();
+        let mut names: Vec<&str> =
+            self.writers.iter().filter(|(at, _)| (from..=to).contains(at)).map(|(_, by)| by.as_str()).collect();
         names.sort_unstable();
         names.dedup();
         names.len()
@@ -502,10 +403,7 @@ impl CaseState {
 
     /// The latest judgement on a criterion (a later one corrects an earlier one).
     pub fn latest_judgement(&self, criterion: Criterion) -> Option<&Judgement> {
-        self.judgements
-            .iter()
-            .rev()
-            .find(|j| j.criterion == criterion)
+        self.judgements.iter().rev().find(|j| j.criterion == criterion)
     }
 
     /// The latest decision.
@@ -520,9 +418,7 @@ impl CaseState {
 
     /// The citizen's age in whole years on a date.
     pub fn age_on(&self, date: NaiveDate) -> Option<u32> {
-        self.citizen
-            .as_ref()
-            .and_then(|c| date.years_since(c.birth_date))
+        self.citizen.as_ref().and_then(|c| date.years_since(c.birth_date))
     }
 
     /// Where the case stands, from its latest steps.
@@ -530,10 +426,7 @@ impl CaseState {
         let last = |dates: &mut dyn Iterator<Item = NaiveDate>| dates.max();
         let decided = last(&mut self.decisions.iter().map(|d| d.at));
         if let Some(decided) = decided {
-            let open_appeal = self
-                .appeals
-                .iter()
-                .any(|a| a.result.is_none() && a.lodged >= decided);
+            let open_appeal = self.appeals.iter().any(|a| a.result.is_none() && a.lodged >= decided);
             let newer_step = [
                 last(&mut self.team_submissions.iter().map(|s| s.at)),
                 last(&mut self.transitions.iter().map(|t| t.at)),

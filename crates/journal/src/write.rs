@@ -40,12 +40,7 @@ pub fn event_to_map(event: &Event) -> Map<String, Value> {
 
 fn write_body(m: &mut Map<String, Value>, body: &EventBody) {
     match body {
-        EventBody::Borger {
-            birth_date,
-            municipality,
-            sex,
-            cpr,
-        } => {
+        EventBody::Borger { birth_date, municipality, sex, cpr } => {
             m.insert("birth_date".into(), date(*birth_date));
             m.insert("municipality".into(), municipality.as_str().into());
             put(m, "sex", sex.map(|s| s.as_str().into()));
@@ -54,66 +49,36 @@ fn write_body(m: &mut Map<String, Value>, body: &EventBody) {
         EventBody::YdelseStart { ydelse } | EventBody::YdelseSlut { ydelse } => {
             m.insert("ydelse".into(), ydelse.as_str().into());
         }
-        EventBody::Tildelt {
-            sagsbehandler,
-            enhed,
-        } => {
+        EventBody::Tildelt { sagsbehandler, enhed } => {
             m.insert("sagsbehandler".into(), sagsbehandler.as_str().into());
             m.insert("enhed".into(), enhed.as_str().into());
         }
         EventBody::Samtale { kind } => {
             m.insert("kind".into(), kind.as_str().into());
         }
-        EventBody::Dokument {
-            kind,
-            issued,
-            author,
-            findings,
-        } => {
+        EventBody::Dokument { kind, issued, author, findings } => {
             m.insert("kind".into(), kind.as_str().into());
             m.insert("issued".into(), date(*issued));
             put(m, "author", author.clone().map(Value::from));
             put(m, "findings", findings.as_ref().map(findings_value));
         }
-        EventBody::IndsatsStart {
-            kind,
-            hours_per_week,
-            planned_end,
-            skaanehensyn_beskrevet,
-        } => {
+        EventBody::IndsatsStart { kind, hours_per_week, planned_end, skaanehensyn_beskrevet } => {
             m.insert("kind".into(), kind.as_str().into());
             put(m, "hours_per_week", hours_per_week.map(number));
             put(m, "planned_end", planned_end.map(date));
-            put(
-                m,
-                "skaanehensyn_beskrevet",
-                skaanehensyn_beskrevet.map(Value::from),
-            );
+            put(m, "skaanehensyn_beskrevet", skaanehensyn_beskrevet.map(Value::from));
         }
         EventBody::IndsatsSlut { kind } => put(m, "kind", kind.clone().map(Value::from)),
-        EventBody::Vurdering {
-            criterion,
-            value,
-            basis,
-            text,
-        } => {
+        EventBody::Vurdering { criterion, value, basis, text } => {
             m.insert("criterion".into(), criterion.as_str().into());
             m.insert("value".into(), (*value).into());
             m.insert("basis".into(), strings(basis));
             put(m, "text", text.clone().map(Value::from));
         }
-        EventBody::Ansoegning {
-            kind,
-            years_full_time_work,
-            current_attachment,
-        } => {
+        EventBody::Ansoegning { kind, years_full_time_work, current_attachment } => {
             m.insert("kind".into(), kind.as_str().into());
             put(m, "years_full_time_work", years_full_time_work.map(number));
-            put(
-                m,
-                "current_attachment",
-                current_attachment.map(|c| c.as_str().into()),
-            );
+            put(m, "current_attachment", current_attachment.map(|c| c.as_str().into()));
         }
         EventBody::ForelagtRehabiliteringsteam { genforelaeggelse } => {
             put(m, "genforelaeggelse", genforelaeggelse.map(Value::from));
@@ -121,14 +86,7 @@ fn write_body(m: &mut Map<String, Value>, body: &EventBody) {
         EventBody::Rehabiliteringsmoede { attendees } => {
             m.insert("attendees".into(), strings(attendees));
         }
-        EventBody::Indstilling {
-            outcome,
-            weighted,
-            work_functions,
-            goal,
-            indsatser,
-            see_again,
-        } => {
+        EventBody::Indstilling { outcome, weighted, work_functions, goal, indsatser, see_again } => {
             m.insert("outcome".into(), outcome.as_str().into());
             put(m, "weighted", weighted.as_ref().map(weighted_value));
             put(m, "work_functions", work_functions.as_deref().map(strings));
@@ -145,32 +103,13 @@ fn write_body(m: &mut Map<String, Value>, body: &EventBody) {
         EventBody::MoedeTilbudt => {}
         EventBody::Afgoerelse(decision) => {
             m.insert("outcome".into(), decision.outcome.as_str().into());
-            put(
-                m,
-                "legal_basis",
-                decision.legal_basis.as_deref().map(strings),
-            );
+            put(m, "legal_basis", decision.legal_basis.as_deref().map(strings));
             put(m, "reasons", decision.reasons.clone().map(Value::from));
-            put(
-                m,
-                "work_functions",
-                decision.work_functions.as_deref().map(strings),
-            );
-            put(
-                m,
-                "main_considerations",
-                decision.main_considerations.clone().map(Value::from),
-            );
-            put(
-                m,
-                "klagevejledning",
-                decision.klagevejledning.map(Value::from),
-            );
+            put(m, "work_functions", decision.work_functions.as_deref().map(strings));
+            put(m, "main_considerations", decision.main_considerations.clone().map(Value::from));
+            put(m, "klagevejledning", decision.klagevejledning.map(Value::from));
         }
-        EventBody::Udsaettelsesbrev {
-            expected_by,
-            reason,
-        } => {
+        EventBody::Udsaettelsesbrev { expected_by, reason } => {
             m.insert("expected_by".into(), date(*expected_by));
             put(m, "reason", reason.clone().map(Value::from));
         }
@@ -186,30 +125,14 @@ fn write_body(m: &mut Map<String, Value>, body: &EventBody) {
 
 fn findings_value(f: &Findings) -> Value {
     let mut m = Map::new();
-    put(
-        &mut m,
-        "treatment_exhausted",
-        f.treatment_exhausted.map(Value::from),
-    );
+    put(&mut m, "treatment_exhausted", f.treatment_exhausted.map(Value::from));
     put(&mut m, "stationary", f.stationary.map(Value::from));
     put(&mut m, "progressive", f.progressive.map(Value::from));
-    put(
-        &mut m,
-        "primary_diagnosis",
-        f.primary_diagnosis.clone().map(Value::from),
-    );
-    put(
-        &mut m,
-        "diagnosis_group",
-        f.diagnosis_group.map(|g| g.as_str().into()),
-    );
+    put(&mut m, "primary_diagnosis", f.primary_diagnosis.clone().map(Value::from));
+    put(&mut m, "diagnosis_group", f.diagnosis_group.map(|g| g.as_str().into()));
     put(&mut m, "hours_per_week", f.hours_per_week.map(number));
     put(&mut m, "weeks", f.weeks.map(number));
-    put(
-        &mut m,
-        "function_level",
-        f.function_level.map(|l| l.as_str().into()),
-    );
+    put(&mut m, "function_level", f.function_level.map(|l| l.as_str().into()));
     put(&mut m, "contradictory", f.contradictory.map(Value::from));
     for (key, value) in &f.extra {
         m.insert(key.clone(), value.clone());
@@ -219,11 +142,7 @@ fn findings_value(f: &Findings) -> Value {
 
 fn weighted_value(w: &Weighted) -> Value {
     let mut m = Map::new();
-    put(
-        &mut m,
-        "beskaeftigelse",
-        w.beskaeftigelse.clone().map(Value::from),
-    );
+    put(&mut m, "beskaeftigelse", w.beskaeftigelse.clone().map(Value::from));
     put(&mut m, "social", w.social.clone().map(Value::from));
     put(&mut m, "helbred", w.helbred.clone().map(Value::from));
     for (key, value) in &w.extra {

@@ -5,12 +5,11 @@ use journal::*;
 const EVERY_TYPE: &str = include_str!("../../../fixtures/journal/every-event-type.jsonl");
 
 fn problems(text: &str) -> Vec<Problem> {
-    parse_journal(text)
-        .expect_err("the journal should be rejected")
-        .0
+    parse_journal(text).expect_err("the journal should be rejected").0
 }
 
-const BORGER: &str = r#"{"case":"c1","at":"2017-01-02","type":"borger","birth_date":"1970-01-01","municipality":"101"}"#;
+const BORGER: &str =
+    r#"{"case":"c1","at":"2017-01-02","type":"borger","birth_date":"1970-01-01","municipality":"101"}"#;
 
 #[test]
 fn the_fixture_holds_every_event_type_of_the_spec() {
@@ -25,10 +24,7 @@ fn the_fixture_holds_every_event_type_of_the_spec() {
 fn every_event_type_round_trips_to_the_same_bytes() {
     let events = parse_journal(EVERY_TYPE).unwrap();
     let written = write_journal(&events);
-    assert_eq!(
-        written, EVERY_TYPE,
-        "the fixture is written in canonical order"
-    );
+    assert_eq!(written, EVERY_TYPE, "the fixture is written in canonical order");
     let again = parse_journal(&written).unwrap();
     assert_eq!(again, events);
     assert_eq!(write_journal(&again), written);
@@ -37,14 +33,8 @@ fn every_event_type_round_trips_to_the_same_bytes() {
 #[test]
 fn unknown_fields_are_kept_and_written_back() {
     let events = parse_journal(EVERY_TYPE).unwrap();
-    let note = events
-        .iter()
-        .find(|e| e.event_type() == EventType::Note)
-        .unwrap();
-    assert_eq!(
-        note.extra_field("source_system").and_then(|v| v.as_str()),
-        Some("kmd")
-    );
+    let note = events.iter().find(|e| e.event_type() == EventType::Note).unwrap();
+    assert_eq!(note.extra_field("source_system").and_then(|v| v.as_str()), Some("kmd"));
     assert!(write_event(note).ends_with(r#""source_system":"kmd"}"#));
 }
 
@@ -54,9 +44,7 @@ fn a_line_that_is_not_json_is_named_by_its_line_number() {
     let found = problems(&text);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].line, 2);
-    assert!(found[0]
-        .to_string()
-        .starts_with("line 2: expected one JSON object"));
+    assert!(found[0].to_string().starts_with("line 2: expected one JSON object"));
 }
 
 #[test]
@@ -71,10 +59,7 @@ fn every_bad_field_on_a_line_is_reported_at_once() {
 
 #[test]
 fn an_unknown_type_names_the_allowed_types() {
-    let text = format!(
-        "{BORGER}\n{}",
-        r#"{"case":"c1","at":"2017-01-03","type":"telefonopkald"}"#
-    );
+    let text = format!("{BORGER}\n{}", r#"{"case":"c1","at":"2017-01-03","type":"telefonopkald"}"#);
     let found = problems(&text);
     assert_eq!((found[0].line, found[0].field.as_str()), (2, "type"));
     assert!(found[0].expected.contains("borger") && found[0].expected.contains("ankestyrelsen"));
@@ -82,20 +67,11 @@ fn an_unknown_type_names_the_allowed_types() {
 
 #[test]
 fn a_missing_required_field_is_named() {
-    let text = format!(
-        "{BORGER}\n{}",
-        r#"{"case":"c1","at":"2017-01-03","type":"dokument","id":"d1","kind":"lae265"}"#
-    );
+    let text =
+        format!("{BORGER}\n{}", r#"{"case":"c1","at":"2017-01-03","type":"dokument","id":"d1","kind":"lae265"}"#);
     let found = problems(&text);
     assert_eq!(found.len(), 1);
-    assert_eq!(
-        (
-            found[0].line,
-            found[0].field.as_str(),
-            found[0].found.as_deref()
-        ),
-        (2, "issued", None)
-    );
+    assert_eq!((found[0].line, found[0].field.as_str(), found[0].found.as_deref()), (2, "issued", None));
 }
 
 #[test]
@@ -117,23 +93,15 @@ fn a_new_case_must_open_with_borger() {
 
 #[test]
 fn events_out_of_date_order_within_a_case_are_rejected() {
-    let text = format!(
-        "{BORGER}\n{}",
-        r#"{"case":"c1","at":"2016-12-31","type":"note","text":"for tidligt"}"#
-    );
+    let text = format!("{BORGER}\n{}", r#"{"case":"c1","at":"2016-12-31","type":"note","text":"for tidligt"}"#);
     let found = problems(&text);
     assert_eq!((found[0].line, found[0].field.as_str()), (2, "at"));
 }
 
 #[test]
 fn cases_may_interleave_as_long_as_each_is_in_order() {
-    let other = BORGER
-        .replace("\"c1\"", "\"c2\"")
-        .replace("2017-01-02", "2016-01-01");
-    let text = format!(
-        "{BORGER}\n{other}\n{}",
-        r#"{"case":"c1","at":"2017-01-05","type":"note","text":"ok"}"#
-    );
+    let other = BORGER.replace("\"c1\"", "\"c2\"").replace("2017-01-02", "2016-01-01");
+    let text = format!("{BORGER}\n{other}\n{}", r#"{"case":"c1","at":"2017-01-05","type":"note","text":"ok"}"#);
     assert_eq!(parse_journal(&text).unwrap().len(), 3);
 }
 
@@ -149,10 +117,7 @@ fn references_must_point_at_earlier_events_of_the_right_kind() {
     ];
     let found = problems(&lines.join("\n"));
     let places: Vec<(usize, &str)> = found.iter().map(|p| (p.line, p.field.as_str())).collect();
-    assert_eq!(
-        places,
-        [(3, "basis[1]"), (4, "about"), (5, "id"), (6, "id")]
-    );
+    assert_eq!(places, [(3, "basis[1]"), (4, "about"), (5, "id"), (6, "id")]);
 }
 
 #[test]
@@ -172,22 +137,13 @@ fn the_projection_folds_the_case_as_of_a_date() {
     assert_eq!(early.phase(), Phase::Indstillet);
     assert_eq!(early.documents.len(), 1);
     assert_eq!(early.measures[0].ended, Some(date("2016-06-01")));
-    assert_eq!(
-        early.current_support(),
-        Some(Ydelse::KontanthjaelpAktivitetsparat)
-    );
+    assert_eq!(early.current_support(), Some(Ydelse::KontanthjaelpAktivitetsparat));
     let appealed = CaseState::fold(&events, Some(date("2016-12-01"))).unwrap();
     assert_eq!(appealed.phase(), Phase::Paaklaget);
     let all = CaseState::fold(&events, None).unwrap();
     assert_eq!(all.phase(), Phase::Afgjort);
-    assert_eq!(
-        all.appeals[0].result,
-        Some((date("2017-03-01"), AnkeResult::Hjemvist))
-    );
+    assert_eq!(all.appeals[0].result, Some((date("2017-03-01"), AnkeResult::Hjemvist)));
     assert_eq!(all.current_support(), None);
-    assert_eq!(
-        all.distinct_writers(date("2016-01-01"), date("2017-12-31")),
-        4
-    );
+    assert_eq!(all.distinct_writers(date("2016-01-01"), date("2017-12-31")), 4);
     assert!(CaseState::fold(&events, Some(date("2015-01-01"))).is_none());
 }
