@@ -18,7 +18,10 @@
 pub mod benchmark;
 pub mod logit;
 pub mod population;
+pub mod report;
 pub mod stats;
+pub mod suppress;
+pub mod svg;
 
 pub use benchmark::{
     benchmark, model_rows, Benchmark, BenchmarkError, BenchmarkOptions, DiagnosisGroup, MunicipalityBenchmark,
