@@ -1,0 +1,78 @@
+//! PL § 17, stk. 2–4: the citizen's own application, seniorførtidspension, undoubted refusals.
+//!
+//! Quoted from the report (ch. 3.2.1.4–3.2.1.6, L656–706), lovbekendtgørelse nr. 1208 af
+//! 17. november 2017 and bekendtgørelse nr. 1555 af 18. december 2013:
+//!
+//! > [...] borgeren også mulighed for at ansøge om førtidspension på det foreliggende
+//! > dokumentationsgrundlag efter § 17, stk. 2, i pensionsloven, hvis borgeren selv mener, at
+//! > borgeren opfylder betingelserne for førtidspension.
+//! >
+//! > En borger, som har højst fem år til folkepensionsalderen, kan efter pensionslovens § 17,
+//! > stk. 3, og bekendtgørelse nr. 1555 af 18. december 2013 ansøge om seniorførtidspension.
+//! > [...] Betingelsen om langvarig tilknytning til arbejdsmarkedet er som hovedregel 25 års
+//! > arbejde på fuld tid. Betingelsen om aktuel tilknytning til arbejdsmarkedet er, at borgeren
+//! > kommer direkte fra beskæftigelse eller sygedagpenge, eller at borgeren har haft et
+//! > helbredsbetinget arbejdsophør umiddelbart forud for ansøgningen. En kortvarig periode på
+//! > kontanthjælp kan accepteres efter kommunens konkrete vurdering, men en borger, der har
+//! > modtaget kontanthjælp i længere tid alene på grund af ledighed, vil ikke kunne opfylde
+//! > betingelserne for seniorførtidspension. [...] bortset fra, at ansøgeren om
+//! > seniorførtidspension ikke skal igennem beskæftigelsesrettede tilbud for at udvikle
+//! > arbejdsevnen.
+//! >
+//! > [...] efter pensionslovens § 17, stk. 4, træffe afgørelse om, at en sag overgår til
+//! > behandling efter reglerne om førtidspension uden forudgående forelæggelse for
+//! > rehabiliteringsteamet, hvis kommunalbestyrelsen vurderer, at det er utvivlsomt, at
+//! > borgeren ikke opfylder betingelserne for tilkendelse af førtidspension.
+//!
+//! The report says "højst fem år" here (L667) but "mindre end fem år" in a recommendation
+//! (L239–240); the statute's "højst" is encoded.
+
+use crate::edition::{REFORM_2013, REFORM_ACT};
+use crate::meta::{ymd, Dated, Period, RuleMeta, SourceKind, Span};
+
+/// Stk. 2: application on the existing evidence.
+pub const FORELIGGENDE_GRUNDLAG: RuleMeta = RuleMeta {
+    id: "pl.17.2.foreliggende_grundlag",
+    citation: "PL § 17, stk. 2",
+    in_force: Period::starting(REFORM_2013),
+    enacted_by: REFORM_ACT,
+    source: SourceKind::Statute,
+};
+
+/// Stk. 3: seniorførtidspension. The scheme's order is of 18 December 2013; in force from
+/// 1 January 2014 (assumed from the order's date, not verified).
+pub const SENIORFOERTIDSPENSION: RuleMeta = RuleMeta {
+    id: "pl.17.3.seniorfoertidspension",
+    citation: "PL § 17, stk. 3",
+    in_force: Period::starting(ymd(2014, 1, 1)),
+    enacted_by: "Lov nr. 1380 af 23. december 2012; BEK nr. 1555 af 18. december 2013",
+    source: SourceKind::Statute,
+};
+
+/// Stk. 4: undoubtedly not entitled, transition without the team.
+pub const UTVIVLSOMT: RuleMeta = RuleMeta {
+    id: "pl.17.4.utvivlsomt",
+    citation: "PL § 17, stk. 4",
+    in_force: Period::starting(REFORM_2013),
+    enacted_by: REFORM_ACT,
+    source: SourceKind::Statute,
+};
+
+/// Stk. 3: at most this long before folkepension age.
+pub const SENIOR_VINDUE: &[Dated<Span>] =
+    &[Dated { meta: RuleMeta { id: "pl.17.3.fem_aar", ..SENIORFOERTIDSPENSION }, value: Span::Years(5) }];
+
+/// BEK 1555/2013: the main rule of 25 years' full-time work.
+pub const SENIOR_ARBEJDSAAR: &[Dated<u32>] = &[Dated {
+    meta: RuleMeta {
+        id: "bek1555.25_aars_arbejde",
+        citation: "BEK 1555/2013",
+        source: SourceKind::Order,
+        ..SENIORFOERTIDSPENSION
+    },
+    value: 25,
+}];
+
+/// Every rule version in this file.
+pub const RULES: &[&RuleMeta] =
+    &[&FORELIGGENDE_GRUNDLAG, &SENIORFOERTIDSPENSION, &UTVIVLSOMT, &SENIOR_VINDUE[0].meta, &SENIOR_ARBEJDSAAR[0].meta];
