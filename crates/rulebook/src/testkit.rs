@@ -23,3 +23,25 @@ pub(crate) fn judge(mut f: CaseFacts, at: NaiveDate, c: Criterion, value: bool, 
     f.judgements.push(Judgement::new(at, c, value, basis));
     f
 }
+
+/// Add a fresh health document `doc` and judgements on it.
+pub(crate) fn judged(mut f: CaseFacts, on: NaiveDate, criteria: &[(Criterion, bool)]) -> CaseFacts {
+    let id = format!("doc-{on}");
+    if !f.documents.iter().any(|d| d.id == id) {
+        f.documents.push(Document::new(&id, DocumentKind::KliniskFunktion, on));
+    }
+    for (c, v) in criteria {
+        f.judgements.push(Judgement::new(on, *c, *v, &[id.as_str()]));
+    }
+    f
+}
+
+/// Evaluate and unwrap (the date is after the earliest edition in every test).
+pub(crate) fn eval(f: &CaseFacts, on: NaiveDate) -> crate::Conclusions {
+    crate::evaluate(f, on, None).unwrap_or_else(|| panic!("no edition on {on}"))
+}
+
+/// Whether any finding in the list carries `rule`.
+pub(crate) fn cites(findings: &[crate::Finding], rule: &str) -> bool {
+    findings.iter().any(|f| f.rule == rule)
+}

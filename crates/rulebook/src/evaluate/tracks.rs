@@ -249,8 +249,10 @@ fn fleksjob(view: &View<'_>, foertidspension: &Track) -> Track {
                         b.judged(&ast::A24_14, Criterion::AfklaretUddannelseBeskaeftigelse, state);
                     }
                 }
-            } else {
+            } else if few == Some(false) {
                 b.fail(&ast::A24_14, "Fleksjob kræver, at alle relevante tilbud, herunder ressourceforløb, er afprøvet; der er ikke afprøvet et ressourceforløb.");
+            } else {
+                b.note(&ast::A24_14, "Der er ikke afprøvet et ressourceforløb; det kræves, medmindre borgeren kun kan arbejde få timer og er afklaret med et konkret beskæftigelsesmål.");
             }
         }
     }

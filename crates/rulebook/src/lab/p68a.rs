@@ -71,3 +71,67 @@ pub const RULES: &[&RuleMeta] = &[&MAALGRUPPE, &RELEVANS_2013, &RELEVANS_2018, &
 pub fn relevans_on(date: chrono::NaiveDate) -> Option<&'static RuleMeta> {
     crate::meta::rule_on(&[&RELEVANS_2013, &RELEVANS_2018], date)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::Criterion as C;
+    use crate::testkit::*;
+    use crate::Status;
+
+    fn target_group() -> crate::CaseFacts {
+        judged(
+            citizen(d(1975, 6, 1)),
+            d(2018, 5, 1),
+            &[
+                (C::KomplekseProblemer, true),
+                (C::LaengerevarendeOffentligForsoergelse, true),
+                (C::TilbudUdenOegetTilknytning, true),
+            ],
+        )
+    }
+
+    #[test]
+    fn the_same_citizen_gets_a_ressourceforloeb_on_31_may_2018_but_needs_a_development_judgement_on_1_june_2018() {
+        let f = target_group();
+        let before = eval(&f, d(2018, 5, 31));
+        assert_eq!(before.tracks.ressourceforloeb.status, Status::Opfyldt);
+        assert!(cites(&before.tracks.ressourceforloeb.findings, "ast.92-16"));
+        let after = eval(&f, d(2018, 6, 1));
+        assert_eq!(after.tracks.ressourceforloeb.status, Status::ManglerVurdering);
+        assert!(after.tracks.ressourceforloeb.findings.iter().any(|x| x.text.contains("udviklingsperspektiv")));
+        assert!(!cites(&after.tracks.ressourceforloeb.findings, "ast.92-16"));
+    }
+
+    #[test]
+    fn from_1_june_2018_a_recorded_development_perspective_meets_the_condition() {
+        let f = judged(target_group(), d(2018, 6, 1), &[(C::Udviklingsperspektiv, true)]);
+        assert_eq!(eval(&f, d(2018, 6, 1)).tracks.ressourceforloeb.status, Status::Opfyldt);
+        let f = judged(target_group(), d(2018, 6, 1), &[(C::Udviklingsperspektiv, false)]);
+        assert_eq!(eval(&f, d(2018, 6, 1)).tracks.ressourceforloeb.status, Status::IkkeOpfyldt);
+    }
+
+    #[test]
+    fn an_obviously_pointless_case_gets_no_ressourceforloeb_under_either_edition() {
+        let f = judged(target_group(), d(2018, 5, 1), &[(C::AabenbartFormaalsloest, true)]);
+        assert_eq!(eval(&f, d(2018, 5, 31)).tracks.ressourceforloeb.status, Status::IkkeOpfyldt);
+        assert_eq!(eval(&f, d(2018, 6, 1)).tracks.ressourceforloeb.status, Status::IkkeOpfyldt);
+    }
+
+    #[test]
+    fn either_earlier_offers_without_progress_or_a_need_for_a_longer_effort_is_enough() {
+        let f = judged(
+            citizen(d(1975, 6, 1)),
+            d(2017, 10, 1),
+            &[
+                (C::KomplekseProblemer, true),
+                (C::LaengerevarendeOffentligForsoergelse, true),
+                (C::TilbudUdenOegetTilknytning, false),
+                (C::BehovForLaengerevarendeIndsats, true),
+            ],
+        );
+        let c = eval(&f, d(2017, 11, 1));
+        assert_eq!(c.tracks.ressourceforloeb.status, Status::Opfyldt);
+        assert!(cites(&c.tracks.ressourceforloeb.findings, "ast.1-15"));
+        assert!(cites(&c.tracks.ressourceforloeb.findings, "ast.42-17"));
+    }
+}

@@ -51,3 +51,52 @@ pub const AFPROEVET: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&MAALGRUPPE, &FAA_TIMER, &AFPROEVET];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Criterion as C, Measure, MeasureKind};
+    use crate::testkit::*;
+    use crate::Status;
+
+    fn limited() -> crate::CaseFacts {
+        judged(
+            citizen(d(1970, 1, 1)),
+            d(2017, 10, 1),
+            &[
+                (C::ArbejdsevneVarigtNedsat, true),
+                (C::ArbejdsevneVaesentligtNedsat, true),
+                (C::KanIkkeArbejdePaaOrdinaereVilkaar, true),
+                (C::KanIkkeForbedresDokumenteret, false),
+                (C::AlleRelevanteTilbudAfproevet, true),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_few_hours_fleksjob_needs_development_within_a_reasonable_period() {
+        let f = judged(
+            limited(),
+            d(2017, 10, 1),
+            &[(C::KanArbejdeFaaTimer, true), (C::UdviklingIndenForRimeligPeriode, false)],
+        );
+        let c = eval(&f, d(2017, 11, 1));
+        assert_eq!(c.tracks.fleksjob.status, Status::IkkeOpfyldt);
+        assert!(cites(&c.tracks.fleksjob.findings, "lab.70.2.faa_timer"));
+    }
+
+    #[test]
+    fn fleksjob_requires_a_tried_ressourceforloeb_unless_few_hours_and_clarified() {
+        let f = judged(limited(), d(2017, 10, 1), &[(C::KanArbejdeFaaTimer, false)]);
+        assert_eq!(eval(&f, d(2017, 11, 1)).tracks.fleksjob.status, Status::IkkeOpfyldt);
+        let mut tried = f.clone();
+        tried.measures.push(Measure::new("rf", MeasureKind::Ressourceforloeb, d(2015, 1, 1)));
+        assert_eq!(eval(&tried, d(2017, 11, 1)).tracks.fleksjob.status, Status::Opfyldt);
+    }
+
+    #[test]
+    fn whether_the_citizen_can_only_work_few_hours_must_be_judged() {
+        let c = eval(&limited(), d(2017, 11, 1));
+        assert_eq!(c.tracks.fleksjob.status, Status::ManglerVurdering);
+        assert!(c.tracks.fleksjob.findings.iter().any(|x| x.text.contains("kan_arbejde_faa_timer")));
+    }
+}

@@ -77,3 +77,98 @@ pub const MINIMUM_AGE: i32 = 18;
 
 /// The main-rule age (stk. 1).
 pub const MAIN_RULE_AGE: i32 = 40;
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Criterion as C, Measure, MeasureKind};
+    use crate::testkit::*;
+    use crate::Status;
+
+    fn fifty_year_old() -> crate::CaseFacts {
+        citizen(d(1967, 3, 1))
+    }
+
+    #[test]
+    fn a_50_year_old_with_documented_lasting_reduction_after_a_ressourceforloeb_meets_the_pension_conditions() {
+        let mut f = judged(
+            fifty_year_old(),
+            d(2017, 10, 1),
+            &[
+                (C::ArbejdsevneVarigtNedsat, true),
+                (C::ArbejdsevneVaesentligtNedsat, true),
+                (C::KanIkkeForbedresDokumenteret, true),
+                (C::AlleRelevanteTilbudAfproevet, true),
+            ],
+        );
+        f.measures.push(Measure::new("rf1", MeasureKind::Ressourceforloeb, d(2015, 1, 1)));
+        let c = eval(&f, d(2017, 11, 1));
+        assert_eq!(c.tracks.foertidspension.status, Status::Opfyldt);
+        assert!(cites(&c.tracks.foertidspension.findings, "rsl.5.helhedsvurdering"));
+    }
+
+    #[test]
+    fn a_pension_track_without_judgements_names_the_missing_criteria() {
+        let c = eval(&fifty_year_old(), d(2017, 11, 1));
+        assert_eq!(c.tracks.foertidspension.status, Status::ManglerVurdering);
+        let texts: String = c.tracks.foertidspension.findings.iter().map(|f| f.text.clone()).collect();
+        assert!(texts.contains("arbejdsevne_varigt_nedsat"));
+        assert!(texts.contains("kan_ikke_forbedres_dokumenteret"));
+    }
+
+    #[test]
+    fn a_judgement_resting_on_no_documents_lacks_documentation() {
+        let f = judge(fifty_year_old(), d(2017, 10, 1), C::ArbejdsevneVarigtNedsat, true, &[]);
+        let c = eval(&f, d(2017, 11, 1));
+        assert!(c.tracks.foertidspension.findings.iter().any(|x| x.text.contains("hviler ikke på dokumenter")));
+        assert_ne!(c.tracks.foertidspension.status, Status::Opfyldt);
+    }
+
+    #[test]
+    fn health_evidence_older_than_the_limit_makes_the_judgement_lack_documentation() {
+        let f = judged(fifty_year_old(), d(2015, 1, 1), &[(C::ArbejdsevneVarigtNedsat, true)]);
+        let c = eval(&f, d(2017, 11, 1));
+        assert!(cites(&c.tracks.foertidspension.findings, "praksis.helbredsoplysninger.aktualitet"));
+        let fresh = eval(&f, d(2015, 6, 1));
+        assert!(!cites(&fresh.tracks.foertidspension.findings, "praksis.helbredsoplysninger.aktualitet"));
+    }
+
+    #[test]
+    fn without_a_ressourceforloeb_or_development_perspective_pension_is_blocked_on_31_may_2018_but_not_on_1_june_2018()
+    {
+        let f = judged(
+            fifty_year_old(),
+            d(2018, 5, 1),
+            &[
+                (C::ArbejdsevneVarigtNedsat, true),
+                (C::ArbejdsevneVaesentligtNedsat, true),
+                (C::KanIkkeForbedresDokumenteret, true),
+                (C::AlleRelevanteTilbudAfproevet, true),
+                (C::AabenbartFormaalsloest, false),
+                (C::Udviklingsperspektiv, false),
+            ],
+        );
+        let before = eval(&f, d(2018, 5, 31));
+        assert_eq!(before.tracks.foertidspension.status, Status::IkkeOpfyldt);
+        assert!(cites(&before.tracks.foertidspension.findings, "ast.92-16"));
+        let after = eval(&f, d(2018, 6, 1));
+        assert_eq!(after.tracks.foertidspension.status, Status::Opfyldt);
+        assert!(!cites(&after.tracks.foertidspension.findings, "ast.92-16"));
+    }
+
+    #[test]
+    fn a_17_year_old_and_someone_past_folkepension_age_are_not_in_play() {
+        let young = eval(&citizen(d(2001, 1, 1)), d(2018, 1, 1));
+        assert_eq!(young.tracks.foertidspension.status, Status::IkkeAktuel);
+        let old = eval(&citizen(d(1950, 1, 1)), d(2018, 1, 1));
+        assert_eq!(old.tracks.foertidspension.status, Status::IkkeAktuel);
+        assert!(cites(&old.tracks.foertidspension.findings, "pl.1a.folkepensionsalder"));
+    }
+
+    #[test]
+    fn a_35_year_old_is_judged_under_the_18_to_39_rule() {
+        let f = judged(citizen(d(1982, 1, 1)), d(2017, 10, 1), &[(C::KanIkkeForbedresDokumenteret, false)]);
+        let c = eval(&f, d(2017, 11, 1));
+        assert!(cites(&c.tracks.foertidspension.findings, "pl.16.2.unge"));
+        assert_eq!(c.tracks.foertidspension.status, Status::IkkeOpfyldt);
+    }
+}

@@ -76,3 +76,58 @@ pub const SENIOR_ARBEJDSAAR: &[Dated<u32>] = &[Dated {
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] =
     &[&FORELIGGENDE_GRUNDLAG, &SENIORFOERTIDSPENSION, &UTVIVLSOMT, &SENIOR_VINDUE[0].meta, &SENIOR_ARBEJDSAAR[0].meta];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Application, ApplicationKind, Attachment, Criterion as C};
+    use crate::testkit::*;
+    use crate::Status;
+
+    // Born 1 July 1955: folkepension at 67 on 1 July 2022; the 5-year window opens 1 July 2017.
+    fn worn_out() -> crate::CaseFacts {
+        judged(
+            citizen(d(1955, 7, 1)),
+            d(2017, 6, 1),
+            &[(C::ArbejdsevneVarigtNedsat, true), (C::ArbejdsevneVaesentligtNedsat, true)],
+        )
+    }
+
+    #[test]
+    fn the_five_year_window_opens_five_years_before_folkepension_age() {
+        let c = eval(&worn_out(), d(2017, 6, 30));
+        assert_eq!(c.tracks.seniorfoertidspension.status, Status::IkkeAktuel);
+        assert!(cites(&c.tracks.seniorfoertidspension.findings, "pl.17.3.fem_aar"));
+        let c = eval(&worn_out(), d(2017, 7, 1));
+        assert_eq!(c.tracks.seniorfoertidspension.status, Status::IkkeAktuel);
+        assert!(cites(&c.tracks.seniorfoertidspension.findings, "praksis.seniorfoertidspension.vejledning"));
+    }
+
+    #[test]
+    fn an_application_with_25_years_of_work_and_current_attachment_meets_the_conditions() {
+        let mut f = worn_out();
+        f.applications.push(Application {
+            years_full_time_work: Some(30.0),
+            current_attachment: Some(Attachment::Sygedagpenge),
+            ..Application::new(d(2017, 8, 1), ApplicationKind::Seniorfoertidspension)
+        });
+        assert_eq!(eval(&f, d(2017, 9, 1)).tracks.seniorfoertidspension.status, Status::Opfyldt);
+    }
+
+    #[test]
+    fn long_cash_benefit_for_unemployment_alone_excludes_seniorfoertidspension() {
+        let mut f = worn_out();
+        f.applications.push(Application {
+            years_full_time_work: Some(30.0),
+            current_attachment: Some(Attachment::KontanthjaelpLaenge),
+            ..Application::new(d(2017, 8, 1), ApplicationKind::Seniorfoertidspension)
+        });
+        assert_eq!(eval(&f, d(2017, 9, 1)).tracks.seniorfoertidspension.status, Status::IkkeOpfyldt);
+    }
+
+    #[test]
+    fn missing_years_of_work_is_missing_documentation() {
+        let mut f = worn_out();
+        f.applications.push(Application::new(d(2017, 8, 1), ApplicationKind::Seniorfoertidspension));
+        assert_eq!(eval(&f, d(2017, 9, 1)).tracks.seniorfoertidspension.status, Status::ManglerDokumentation);
+    }
+}
