@@ -25,3 +25,18 @@ pub const KLINISK_FUNKTION: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&KLINISK_FUNKTION];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Criterion as C, Decision, DecisionOutcome, DocumentKind};
+    use crate::testkit::*;
+
+    #[test]
+    fn a_laegekonsulent_in_a_case_outside_the_team_is_a_defect_under_bek_1092() {
+        let f = judged(citizen(d(1960, 1, 1)), d(2017, 9, 1), &[(C::UtvivlsomtIkkeBerettiget, true)]);
+        let mut f = with_doc(f, "lk", DocumentKind::Laegekonsulent, d(2017, 9, 1));
+        f.decisions.push(Decision::new("a", d(2017, 10, 1), DecisionOutcome::AfslagRessourceforloeb));
+        let c = eval(&f, d(2017, 10, 2));
+        assert!(cites(&c.defects, "bek1092.1.3.klinisk_funktion"));
+    }
+}

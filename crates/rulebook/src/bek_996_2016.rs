@@ -92,3 +92,50 @@ pub const KEY_ORDINAERE_VILKAAR_BEGRUNDELSE: &str = "ordinaere_vilkaar_begrundel
 pub const KEY_UDVIKLING_BEGRUNDELSE: &str = "udvikling_begrundelse";
 /// § 8: how follow-up is organised, incl. the need for a mentor.
 pub const KEY_OPFOELGNING: &str = "opfoelgning";
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Application, ApplicationKind, Recommendation, RecommendationOutcome};
+    use crate::testkit::*;
+
+    #[test]
+    fn before_the_team_the_forberedende_del_and_the_lae265_are_missing() {
+        let c = eval(&citizen(d(1970, 1, 1)), d(2017, 11, 1));
+        assert!(c.missing.iter().any(|m| m.what == "forberedende_del"));
+        assert!(c.missing.iter().any(|m| m.what == "lae265" && m.basis == "BEK 996/2016"));
+    }
+
+    #[test]
+    fn in_a_section_17_2_case_the_lae265_is_not_to_be_obtained() {
+        let mut f = citizen(d(1970, 1, 1));
+        f.applications.push(Application::new(d(2017, 10, 1), ApplicationKind::FoertidspensionForeliggendeGrundlag));
+        let c = eval(&f, d(2017, 11, 1));
+        assert!(!c.missing.iter().any(|m| m.what == "lae265"));
+        assert!(c.missing.iter().any(|m| m.what == "forberedende_del"));
+    }
+
+    #[test]
+    fn a_ressourceforloeb_recommendation_must_state_goal_measures_follow_up_and_whether_to_see_the_case_again() {
+        let mut f = citizen(d(1970, 1, 1));
+        f.recommendations.push(Recommendation::new("i", d(2017, 10, 1), RecommendationOutcome::Ressourceforloeb));
+        let c = eval(&f, d(2017, 11, 1));
+        for what in [
+            "indstilling.weighted",
+            "indstilling.goal",
+            "indstilling.indsatser",
+            "indstilling.opfoelgning",
+            "indstilling.see_again",
+        ] {
+            assert!(c.missing.iter().any(|m| m.what == what && m.basis == "BEK 996/2016 § 8"), "{what}");
+        }
+    }
+
+    #[test]
+    fn recommendation_content_is_not_checked_before_the_order_entered_into_force() {
+        let mut f = citizen(d(1970, 1, 1));
+        f.recommendations.push(Recommendation::new("i", d(2016, 6, 1), RecommendationOutcome::Foertidspension));
+        assert!(!eval(&f, d(2016, 6, 30)).missing.iter().any(|m| m.what.starts_with("indstilling.")));
+        f.recommendations[0].at = d(2016, 7, 1);
+        assert!(eval(&f, d(2016, 7, 1)).missing.iter().any(|m| m.what == "indstilling.faglig_begrundelse"));
+    }
+}

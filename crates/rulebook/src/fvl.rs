@@ -56,3 +56,29 @@ pub const KLAGEVEJLEDNING: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&BEGRUNDELSE, &RETSREGLER, &HOVEDHENSYN, &KLAGEVEJLEDNING];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Decision, DecisionOutcome};
+    use crate::testkit::*;
+
+    #[test]
+    fn a_bare_refusal_lacks_reasons_legal_basis_main_considerations_and_appeal_guidance() {
+        let draft = Decision::new("udkast", d(2017, 12, 1), DecisionOutcome::AfslagFleksjob);
+        let c = crate::evaluate(&citizen(d(1970, 1, 1)), d(2017, 12, 1), Some(&draft)).unwrap_or_else(|| panic!());
+        for rule in ["fvl.22.begrundelse", "fvl.24.1.retsregler", "fvl.24.1.hovedhensyn", "fvl.25.klagevejledning"] {
+            assert!(cites(&c.defects, rule), "{rule}");
+        }
+        assert!(c.defects.iter().all(|x| x.text.starts_with("Udkast udkast")));
+    }
+
+    #[test]
+    fn a_full_grant_with_reasons_needs_no_legal_basis_or_appeal_guidance() {
+        let draft = Decision {
+            reasons: Some("Betingelserne er opfyldt".into()),
+            ..Decision::new("u", d(2017, 12, 1), DecisionOutcome::TilkendtFoertidspension)
+        };
+        let c = crate::evaluate(&citizen(d(1970, 1, 1)), d(2017, 12, 1), Some(&draft)).unwrap_or_else(|| panic!());
+        assert!(!c.defects.iter().any(|x| x.rule.starts_with("fvl.")));
+    }
+}

@@ -47,3 +47,34 @@ pub const GENFORELAEGGELSE: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&REHABILITERINGSTEAM, &GENFORELAEGGELSE];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Decision, DecisionOutcome, Recommendation, RecommendationOutcome, TeamSubmission};
+    use crate::testkit::*;
+
+    fn recommended_pension() -> crate::CaseFacts {
+        let mut f = citizen(d(1965, 1, 1));
+        f.recommendations.push(Recommendation::new("i1", d(2017, 9, 1), RecommendationOutcome::Foertidspension));
+        f.decisions.push(Decision::new("a1", d(2017, 11, 1), DecisionOutcome::AfslagFoertidspension));
+        f
+    }
+
+    #[test]
+    fn refusing_pension_against_the_team_without_re_presentation_is_a_defect() {
+        assert!(cites(&eval(&recommended_pension(), d(2017, 11, 2)).defects, "lou.11.2.genforelaeggelse"));
+    }
+
+    #[test]
+    fn re_presenting_the_case_before_deciding_removes_the_defect() {
+        let mut f = recommended_pension();
+        f.team_submissions.push(TeamSubmission { at: d(2017, 10, 1), genforelaeggelse: true });
+        assert!(!cites(&eval(&f, d(2017, 11, 2)).defects, "lou.11.2.genforelaeggelse"));
+    }
+
+    #[test]
+    fn the_team_is_the_main_route_when_a_track_is_in_play() {
+        let c = eval(&citizen(d(1965, 1, 1)), d(2017, 11, 2));
+        assert_eq!(c.route.rule, "lou.9.1.rehabiliteringsteam");
+    }
+}

@@ -65,3 +65,48 @@ pub const STILLINGTAGEN_FOER_OPHOER: &[Dated<Span>] = &[Dated { meta: STILLINGTA
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&HURTIGST_MULIGT, &HELHEDSVURDERING, &STILLINGTAGEN, &OPLYSNING];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Decision, DecisionOutcome, Measure, MeasureKind};
+    use crate::testkit::*;
+    use crate::DeadlineState;
+
+    fn praktik() -> crate::CaseFacts {
+        let mut f = citizen(d(1975, 1, 1));
+        f.measures.push(Measure {
+            planned_end: Some(d(2018, 3, 1)),
+            ..Measure::new("vp", MeasureKind::Virksomhedspraktik, d(2018, 1, 1))
+        });
+        f
+    }
+
+    fn rsl7a(c: &crate::Conclusions) -> Option<(chrono::NaiveDate, DeadlineState)> {
+        c.deadlines.iter().find(|x| x.rule == "rsl.7a.stillingtagen").map(|x| (x.due, x.state))
+    }
+
+    #[test]
+    fn the_next_step_is_due_two_weeks_before_a_measure_ends() {
+        assert_eq!(rsl7a(&eval(&praktik(), d(2018, 2, 15))), Some((d(2018, 2, 15), DeadlineState::Aaben)));
+        assert_eq!(rsl7a(&eval(&praktik(), d(2018, 2, 16))), Some((d(2018, 2, 15), DeadlineState::Overskredet)));
+    }
+
+    #[test]
+    fn a_new_measure_started_in_time_meets_the_rsl_7a_deadline() {
+        let mut f = praktik();
+        f.measures.push(Measure::new("mentor", MeasureKind::Mentor, d(2018, 2, 10)));
+        assert_eq!(rsl7a(&eval(&f, d(2018, 3, 5))).map(|x| x.1), Some(DeadlineState::Opfyldt));
+    }
+
+    #[test]
+    fn a_pension_refusal_without_an_assessment_of_other_help_is_a_defect_under_rsl_5() {
+        let mut f = citizen(d(1965, 1, 1));
+        f.decisions.push(Decision::new("a", d(2017, 11, 1), DecisionOutcome::AfslagFoertidspension));
+        assert!(cites(&eval(&f, d(2017, 11, 2)).defects, "rsl.5.helhedsvurdering"));
+        let mut cited = f.clone();
+        cited.decisions[0].legal_basis.push("RSL § 5".into());
+        assert!(!cites(&eval(&cited, d(2017, 11, 2)).defects, "rsl.5.helhedsvurdering"));
+        f.decisions.push(Decision::new("b", d(2017, 11, 1), DecisionOutcome::BevilgetRessourceforloeb));
+        assert!(!cites(&eval(&f, d(2017, 11, 2)).defects, "rsl.5.helhedsvurdering"));
+    }
+}

@@ -55,3 +55,44 @@ pub const RESSOURCEFORLOEB_INTERVAL: &[Dated<Span>] = &[Dated { meta: RESSOURCEF
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&KONTANTHJAELP, &SYGEDAGPENGE, &RESSOURCEFORLOEB];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Conversation, SupportPeriod, Ydelse};
+    use crate::testkit::*;
+    use crate::DeadlineState;
+
+    fn on(ydelse: Ydelse) -> crate::CaseFacts {
+        let mut f = citizen(d(1975, 1, 1));
+        f.support.push(SupportPeriod { ydelse, start: d(2017, 1, 2), end: None });
+        f.conversations.push(Conversation { at: d(2017, 9, 1), kind: "opfoelgning".into() });
+        f
+    }
+
+    fn next(c: &crate::Conclusions, rule: &str) -> Option<(chrono::NaiveDate, DeadlineState)> {
+        c.deadlines.iter().find(|x| x.rule == rule).map(|x| (x.due, x.state))
+    }
+
+    #[test]
+    fn a_sickness_benefit_recipient_is_due_a_conversation_every_fourth_week() {
+        let c = eval(&on(Ydelse::Sygedagpenge), d(2017, 9, 29));
+        assert_eq!(next(&c, "sdl.opfoelgning.sygedagpenge"), Some((d(2017, 9, 29), DeadlineState::Aaben)));
+        let c = eval(&on(Ydelse::Sygedagpenge), d(2017, 9, 30));
+        assert_eq!(next(&c, "sdl.opfoelgning.sygedagpenge").map(|x| x.1), Some(DeadlineState::Overskredet));
+    }
+
+    #[test]
+    fn an_activity_ready_cash_benefit_recipient_is_due_a_conversation_within_three_months() {
+        let c = eval(&on(Ydelse::KontanthjaelpAktivitetsparat), d(2017, 10, 1));
+        assert_eq!(
+            next(&c, "lab.kontaktforloeb.kontanthjaelp_aktivitetsparat"),
+            Some((d(2017, 12, 1), DeadlineState::Aaben))
+        );
+    }
+
+    #[test]
+    fn a_ressourceforloeb_citizen_is_due_a_conversation_every_second_month() {
+        let c = eval(&on(Ydelse::Ressourceforloebsydelse), d(2017, 10, 1));
+        assert_eq!(next(&c, "lab.kontaktforloeb.ressourceforloeb"), Some((d(2017, 11, 1), DeadlineState::Aaben)));
+    }
+}

@@ -49,3 +49,37 @@ pub const AABENBART_FORMAALSLOEST: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&OVERGANG_2013, &OVERGANG_2018, &AABENBART_FORMAALSLOEST];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Criterion as C, DocumentKind};
+    use crate::testkit::*;
+    use crate::RouteValue;
+
+    fn obvious() -> crate::CaseFacts {
+        judged(citizen(d(1960, 1, 1)), d(2017, 10, 1), &[(C::AabenbartFormaalsloest, true)])
+    }
+
+    #[test]
+    fn an_obviously_pointless_case_may_skip_the_team_once_the_health_coordinator_has_spoken() {
+        let f = with_doc(obvious(), "sk", DocumentKind::Sundhedskoordinator, d(2017, 10, 5));
+        let c = eval(&f, d(2017, 11, 1));
+        assert_eq!(c.route.value, RouteValue::KanUndlades);
+        assert_eq!(c.route.rule, "pl.18.2.aabenbart_formaalsloest");
+        assert!(c.missing.iter().any(|m| m.what == "forberedende_del" && m.basis == "BEK 996/2016 § 12"));
+        assert!(!c.missing.iter().any(|m| m.what == "lae265"));
+    }
+
+    #[test]
+    fn a_terminally_ill_citizen_may_skip_the_team_without_the_health_coordinator() {
+        let f = judged(obvious(), d(2017, 10, 1), &[(C::TerminaltSyg, true)]);
+        assert_eq!(eval(&f, d(2017, 11, 1)).route.value, RouteValue::KanUndlades);
+    }
+
+    #[test]
+    fn without_the_health_coordinator_or_terminal_illness_the_team_is_required() {
+        let c = eval(&obvious(), d(2017, 11, 1));
+        assert_eq!(c.route.value, RouteValue::Kraeves);
+        assert!(c.missing.iter().any(|m| m.what == "sundhedskoordinator"));
+    }
+}

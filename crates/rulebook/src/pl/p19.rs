@@ -52,3 +52,48 @@ pub const KLINISK_FUNKTION: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&DOKUMENTATION, &ARBEJDSFUNKTIONER, &KLINISK_FUNKTION];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Application, ApplicationKind, Decision, DecisionOutcome, DocumentKind, TeamSubmission};
+    use crate::testkit::*;
+
+    fn refusal(work_functions: &[&str]) -> Decision {
+        Decision {
+            legal_basis: vec!["PL § 20, stk. 2".into(), "RSL § 5".into()],
+            reasons: Some("Begrundelse".into()),
+            main_considerations: Some("Hovedhensyn".into()),
+            klagevejledning: true,
+            work_functions: work_functions.iter().map(|w| w.to_string()).collect(),
+            ..Decision::new("a1", d(2017, 11, 1), DecisionOutcome::AfslagFoertidspension)
+        }
+    }
+
+    #[test]
+    fn a_pension_refusal_naming_no_work_function_is_a_defect() {
+        let f = citizen(d(1965, 1, 1));
+        let c = crate::evaluate(&f, d(2017, 11, 2), Some(&refusal(&[]))).unwrap_or_else(|| panic!());
+        assert!(cites(&c.defects, "pl.19.1.5.arbejdsfunktioner"));
+        let c =
+            crate::evaluate(&f, d(2017, 11, 2), Some(&refusal(&["lettere lagerarbejde"]))).unwrap_or_else(|| panic!());
+        assert!(!cites(&c.defects, "pl.19.1.5.arbejdsfunktioner"));
+    }
+
+    #[test]
+    fn in_a_section_17_2_case_the_missing_work_function_is_reported_as_weakened_under_p_7_04() {
+        let mut f = citizen(d(1965, 1, 1));
+        f.applications.push(Application::new(d(2017, 6, 1), ApplicationKind::FoertidspensionForeliggendeGrundlag));
+        let c = crate::evaluate(&f, d(2017, 11, 2), Some(&refusal(&[]))).unwrap_or_else(|| panic!());
+        assert!(cites(&c.defects, "ast.p-7-04"));
+        assert!(!cites(&c.defects, "pl.19.1.5.arbejdsfunktioner"));
+    }
+
+    #[test]
+    fn a_laegekonsulent_statement_in_a_team_case_is_a_defect_and_klinisk_funktion_is_missing() {
+        let mut f = with_doc(citizen(d(1965, 1, 1)), "lk", DocumentKind::Laegekonsulent, d(2017, 9, 1));
+        f.team_submissions.push(TeamSubmission { at: d(2017, 9, 15), genforelaeggelse: false });
+        let c = crate::evaluate(&f, d(2017, 11, 2), Some(&refusal(&["kontor"]))).unwrap_or_else(|| panic!());
+        assert!(cites(&c.defects, "pl.19.3.klinisk_funktion"));
+        assert!(c.missing.iter().any(|m| m.what == "klinisk_funktion"));
+    }
+}

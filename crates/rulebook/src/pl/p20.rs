@@ -50,3 +50,35 @@ pub const MOEDETILBUD: RuleMeta = RuleMeta {
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&ALLE_INDSATSER, &AFSLAG, &MOEDETILBUD];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Decision, DecisionOutcome, MeetingOffer, PensionTransition};
+    use crate::testkit::*;
+
+    fn grant(outcome: DecisionOutcome) -> Decision {
+        Decision {
+            reasons: Some("Begrundelse".into()),
+            klagevejledning: true,
+            ..Decision::new("a1", d(2017, 12, 1), outcome)
+        }
+    }
+
+    #[test]
+    fn a_pension_decision_without_a_meeting_offer_is_a_defect() {
+        let mut f = citizen(d(1965, 1, 1));
+        f.pension_transitions.push(PensionTransition { at: d(2017, 10, 1), notified: true });
+        f.decisions.push(grant(DecisionOutcome::TilkendtFoertidspension));
+        let c = eval(&f, d(2017, 12, 2));
+        assert!(cites(&c.defects, "pl.20.3.moedetilbud"));
+        f.meeting_offers.push(MeetingOffer { at: d(2017, 11, 1) });
+        assert!(!cites(&eval(&f, d(2017, 12, 2)).defects, "pl.20.3.moedetilbud"));
+    }
+
+    #[test]
+    fn a_fleksjob_decision_needs_no_meeting_offer() {
+        let mut f = citizen(d(1965, 1, 1));
+        f.decisions.push(grant(DecisionOutcome::BevilgetFleksjob));
+        assert!(!cites(&eval(&f, d(2017, 12, 2)).defects, "pl.20.3.moedetilbud"));
+    }
+}

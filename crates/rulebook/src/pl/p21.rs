@@ -29,3 +29,50 @@ pub const FRIST: &[Dated<Span>] = &[Dated { meta: AFGOERELSESFRIST, value: Span:
 
 /// Every rule version in this file.
 pub const RULES: &[&RuleMeta] = &[&AFGOERELSESFRIST, &FORVENTET_AFGOERELSE];
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{Decision, DecisionOutcome, DelayLetter, PensionTransition};
+    use crate::testkit::*;
+    use crate::DeadlineState;
+
+    fn transitioned() -> crate::CaseFacts {
+        let mut f = citizen(d(1965, 1, 1));
+        f.pension_transitions.push(PensionTransition { at: d(2017, 11, 30), notified: true });
+        f
+    }
+
+    fn pl21(c: &crate::Conclusions) -> Option<&crate::Deadline> {
+        c.deadlines.iter().find(|x| x.rule == "pl.21.1.afgoerelsesfrist")
+    }
+
+    #[test]
+    fn the_decision_is_due_three_months_after_the_transition_clamped_to_month_end() {
+        let c = eval(&transitioned(), d(2018, 2, 28));
+        let deadline = pl21(&c).unwrap_or_else(|| panic!("no deadline"));
+        assert_eq!(deadline.due, d(2018, 2, 28));
+        assert_eq!(deadline.state, DeadlineState::Aaben);
+        assert_eq!(pl21(&eval(&transitioned(), d(2018, 3, 1))).map(|x| x.state), Some(DeadlineState::Overskredet));
+    }
+
+    #[test]
+    fn a_decision_in_time_meets_the_deadline() {
+        let mut f = transitioned();
+        f.decisions.push(Decision::new("a", d(2018, 2, 1), DecisionOutcome::TilkendtFoertidspension));
+        assert_eq!(pl21(&eval(&f, d(2018, 6, 1))).map(|x| x.state), Some(DeadlineState::Opfyldt));
+    }
+
+    #[test]
+    fn a_timely_delay_letter_sets_an_expected_date_to_keep() {
+        let mut f = transitioned();
+        f.delay_letters.push(DelayLetter {
+            at: d(2018, 2, 20),
+            expected_by: Some(d(2018, 4, 1)),
+            reason: Some("Afventer speciallæge".into()),
+        });
+        let c = eval(&f, d(2018, 3, 15));
+        assert_eq!(pl21(&c).map(|x| x.state), Some(DeadlineState::Opfyldt));
+        let expected = c.deadlines.iter().find(|x| x.rule == "pl.21.1.forventet_afgoerelse");
+        assert_eq!(expected.map(|x| (x.due, x.state)), Some((d(2018, 4, 1), DeadlineState::Aaben)));
+    }
+}
