@@ -6,6 +6,8 @@
 //! through [`suppress`], which blanks cells below [`suppress::MIN_CELL_COUNT`].
 //!
 //! - [`benchmark`]: actual against expected awards per municipality (method in its doc).
+//! - [`extract`]: case projections from journal events, and the benchmark's person records.
+//! - [`indicators`]: the report's chapter 5 and § 6.7 indicators, numerator and denominator.
 //! - [`logit`]: the weighted logistic regression behind it (IRLS on nalgebra).
 //! - [`stats`]: the exact Poisson interval of a ratio.
 //! - [`population`]: the population table.
@@ -16,6 +18,8 @@
 #![forbid(unsafe_code)]
 
 pub mod benchmark;
+pub mod extract;
+pub mod indicators;
 pub mod logit;
 pub mod population;
 pub mod report;
@@ -27,4 +31,6 @@ pub use benchmark::{
     benchmark, model_rows, Benchmark, BenchmarkError, BenchmarkOptions, DiagnosisGroup, MunicipalityBenchmark,
     PersonRecord, Sex, SupportCategory,
 };
+pub use extract::{person_records, project_cases, Outcome};
+pub use indicators::{indicators, AgeGroup, Indicator, IndicatorOptions, IndicatorReport, Metric, Scope};
 pub use population::{PopulationTable, SexFilter};
