@@ -7,6 +7,18 @@ fn main() -> std::io::Result<()> {
     let cases: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let profile = args.next().unwrap_or_else(|| "country".into());
     let cfg = if profile == "demo" { sim::SimConfig::demo(cases, 7) } else { sim::SimConfig::country(cases, 7) };
+    if args.next().as_deref() == Some("generate-only") {
+        let started = Instant::now();
+        let mut events = 0usize;
+        sim::for_each_case(&cfg, |_, case| {
+            events += case.len();
+            Ok::<(), ()>(())
+        })
+        .ok();
+        let seconds = started.elapsed().as_secs_f64();
+        println!("generated {events} events in {seconds:.2} s: {:.0} events/s", events as f64 / seconds);
+        return Ok(());
+    }
     let started = Instant::now();
     let stats = sim::write_journal(&cfg, std::io::sink())?;
     let seconds = started.elapsed().as_secs_f64();

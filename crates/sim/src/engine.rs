@@ -204,6 +204,8 @@ enum Route {
     EarlyExit(Ydelse),
     /// Stays on kontanthjaelp with long gaps; never reaches the team.
     Stalled,
+    /// Stays in ordinary follow-up for years without reaching the team; half leave in the end.
+    Linger,
     /// Through the team, with `rf` ressourceforloeb first, ending in `last`.
     Team { rf: u8, last: Final },
 }
@@ -489,6 +491,17 @@ impl CaseGen<'_> {
                 let until = self.t + Duration::days(self.rng.gen_range(365..=2500));
                 self.followup(until, 91, "jobsamtale", 0.3);
             }
+            Route::Linger => {
+                let until = self.t + Duration::days(self.rng.gen_range(365..=1500));
+                let kind =
+                    if self.ydelse == Ydelse::KontanthjaelpAktivitetsparat { "jobsamtale" } else { "opfoelgning" };
+                self.followup(until, 91, kind, 0.05);
+                let at = self.t;
+                if self.open_for(at) && self.chance(0.5) {
+                    let to = if self.chance(0.6) { Ydelse::Selvforsoergelse } else { Ydelse::Job };
+                    self.switch_ydelse(at, to);
+                }
+            }
             Route::Team { rf, last } => self.team_course(rf, last),
         }
     }
@@ -539,7 +552,7 @@ impl CaseGen<'_> {
             if pension && self.age < 40 {
                 rf = rf.max(1);
             }
-            if rf == 1 && self.chance(0.2) {
+            if rf == 1 && self.chance(0.1) {
                 rf = 2;
             }
             let last = if pension { Final::Pension } else { Final::Fleksjob };
@@ -560,11 +573,11 @@ impl CaseGen<'_> {
             };
             return Route::EarlyExit(to);
         }
-        if entry != EntryBenefit::Sygedagpenge && self.chance(0.12) {
+        if entry != EntryBenefit::Sygedagpenge && self.chance(0.1) {
             return Route::Stalled;
         }
-        if self.chance((profile.ressourceforloeb_propensity + 0.15).min(0.95)) {
-            let rf = if self.chance(0.15) { 2 } else { 1 };
+        if self.chance((profile.ressourceforloeb_propensity * 0.6).min(0.95)) {
+            let rf = if self.chance(0.08) { 2 } else { 1 };
             let to = if self.chance(profile.kontanthjaelp_after_rf) {
                 Ydelse::KontanthjaelpAktivitetsparat
             } else {
@@ -578,6 +591,9 @@ impl CaseGen<'_> {
                 }
             };
             return Route::Team { rf, last: Final::Exit(to) };
+        }
+        if self.chance(0.45) {
+            return Route::Linger;
         }
         let x = self.u();
         let refusal = if x < 0.35 {
@@ -691,6 +707,10 @@ impl CaseGen<'_> {
             _ => self.rng.gen_range(8..=16),
         };
         let planned_end = at + Duration::days(weeks * 7);
+        if planned_end > until && self.chance(0.8) {
+            // No room before the next step: the measure is not started.
+            return;
+        }
         let mut end = if self.chance(0.15) {
             at + Duration::days(weeks * 7 * self.rng.gen_range(3..=9) / 10)
         } else {

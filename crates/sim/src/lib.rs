@@ -36,22 +36,47 @@ use std::io::{self, Write};
 
 /// Generates the journal for `cfg` and writes it as JSON Lines, case by case (all of case 1, then
 /// case 2 …), each case oldest event first. Memory does not grow with the number of cases.
+///
+/// Cases are generated and serialised in blocks on all available cores and written in order, so
+/// the bytes do not depend on the number of threads.
 pub fn write_journal<W: Write>(cfg: &SimConfig, out: W) -> io::Result<SimStats> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    write_journal_with_threads(cfg, out, threads)
+}
+
+/// [`write_journal`] with a given number of worker threads (1 = everything on the calling thread).
+pub fn write_journal_with_threads<W: Write>(cfg: &SimConfig, out: W, threads: usize) -> io::Result<SimStats> {
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let mut stats = SimStats::new(cfg);
-    let mut line = String::with_capacity(512);
-    generate(cfg, |muni_index, summary, events| {
-        stats.record_case(muni_index, summary.expected_award, summary.destined_award, events);
-        for event in events {
-            line.clear();
-            line.push_str(&journal::write_event(event));
-            line.push('\n');
-            out.write_all(line.as_bytes())?;
-        }
-        Ok::<(), io::Error>(())
-    })?;
+    if threads <= 1 || cfg.cases < 2 * BLOCK {
+        let mut text = String::with_capacity(1 << 16);
+        generate(cfg, |muni_index, summary, events| {
+            text.clear();
+            write_case(&mut text, &mut stats, muni_index, summary, events);
+            out.write_all(text.as_bytes())
+        })?;
+    } else {
+        parallel::write(cfg, &mut out, &mut stats, threads)?;
+    }
     out.flush()?;
     Ok(stats)
+}
+
+/// Cases per block handed to a worker thread.
+const BLOCK: usize = 256;
+
+fn write_case(
+    text: &mut String,
+    stats: &mut SimStats,
+    muni_index: usize,
+    summary: &engine::CaseSummary,
+    events: &[journal::Event],
+) {
+    stats.record_case(muni_index, summary.expected_award, summary.destined_award, events);
+    for event in events {
+        text.push_str(&journal::write_event(event));
+        text.push('\n');
+    }
 }
 
 /// Generates the journal for `cfg` and hands each case's events, oldest first, to `visit` together
@@ -80,4 +105,109 @@ fn generate<E>(
         }
     }
     Ok(())
+}
+
+/// Blocks of cases generated and serialised on worker threads, written in order by the caller.
+mod parallel {
+    use super::{engine, write_case, SimConfig, SimStats, BLOCK};
+    use rand::{RngCore, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+    use std::collections::BTreeMap;
+    use std::io::{self, Write};
+    use std::sync::{mpsc, Arc, Mutex};
+
+    struct Job {
+        index: usize,
+        muni: usize,
+        first_serial: usize,
+        seeds: Vec<u64>,
+    }
+
+    pub(super) fn write<W: Write>(
+        cfg: &SimConfig,
+        out: &mut W,
+        stats: &mut SimStats,
+        threads: usize,
+    ) -> io::Result<()> {
+        let counts = cfg.case_counts();
+        let contexts: Vec<engine::MunicipalityContext<'_>> =
+            cfg.municipalities.iter().zip(&counts).map(|(p, &n)| engine::MunicipalityContext::new(cfg, p, n)).collect();
+        let (job_tx, job_rx) = mpsc::channel::<Job>();
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (done_tx, done_rx) = mpsc::channel::<(usize, String, SimStats)>();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let job_rx = Arc::clone(&job_rx);
+                let done_tx = done_tx.clone();
+                let contexts = &contexts;
+                scope.spawn(move || {
+                    let mut events = Vec::with_capacity(256);
+                    loop {
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok(job) = job else { return };
+                        let mut text = String::with_capacity(BLOCK * 6000);
+                        let mut part = SimStats::new(cfg);
+                        for (offset, seed) in job.seeds.iter().enumerate() {
+                            events.clear();
+                            let summary = engine::generate_case(
+                                &contexts[job.muni],
+                                job.first_serial + offset,
+                                *seed,
+                                &mut events,
+                            );
+                            write_case(&mut text, &mut part, job.muni, &summary, &events);
+                        }
+                        if done_tx.send((job.index, text, part)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(done_tx);
+            let mut master = ChaCha8Rng::seed_from_u64(cfg.seed);
+            let mut pending: BTreeMap<usize, (String, SimStats)> = BTreeMap::new();
+            let (mut sent, mut written) = (0usize, 0usize);
+            let mut result = Ok(());
+            let mut receive =
+                |pending: &mut BTreeMap<usize, (String, SimStats)>, written: &mut usize| -> io::Result<()> {
+                    let Ok((index, text, part)) = done_rx.recv() else {
+                        return Err(io::Error::other("a generator thread stopped"));
+                    };
+                    pending.insert(index, (text, part));
+                    while let Some((text, part)) = pending.remove(written) {
+                        out.write_all(text.as_bytes())?;
+                        stats.merge(&part);
+                        *written += 1;
+                    }
+                    Ok(())
+                };
+            'jobs: for (muni, &count) in counts.iter().enumerate() {
+                let mut serial = 1;
+                while serial <= count {
+                    let n = BLOCK.min(count + 1 - serial);
+                    let seeds = (0..n).map(|_| master.next_u64()).collect();
+                    while sent - written >= 4 * threads {
+                        if let Err(error) = receive(&mut pending, &mut written) {
+                            result = Err(error);
+                            break 'jobs;
+                        }
+                    }
+                    if job_tx.send(Job { index: sent, muni, first_serial: serial, seeds }).is_err() {
+                        result = Err(io::Error::other("the generator threads stopped"));
+                        break 'jobs;
+                    }
+                    sent += 1;
+                    serial += n;
+                }
+            }
+            drop(job_tx);
+            while result.is_ok() && written < sent {
+                result = receive(&mut pending, &mut written);
+            }
+            result
+        })
+    }
 }

@@ -55,7 +55,8 @@ pub struct MunicipalityProfile {
     pub diagnosis_mix: [f64; 6],
     /// Share of cases entering from sygedagpenge (the rest from kontanthjaelp, or uddannelseshjaelp under 30).
     pub sygedagpenge_share: f64,
-    /// Probability that a case bound for a decision goes through a ressourceforloeb first.
+    /// Probability that a case bound for an award goes through a ressourceforloeb first (cases
+    /// without an award get one with 0.6 times this probability).
     pub ressourceforloeb_propensity: f64,
     /// Among ressourceforloeb that end without an award, the share that go back to kontanthjaelp
     /// (the rest: selvforsoergelse, job, uddannelse). Table 5.4: KBH high, the country low.
@@ -142,8 +143,8 @@ impl SimConfig {
                 female_share: 0.55,
                 diagnosis_mix: mix,
                 sygedagpenge_share: 0.33,
-                ressourceforloeb_propensity: 0.5,
-                kontanthjaelp_after_rf: 0.35,
+                ressourceforloeb_propensity: 0.6,
+                kontanthjaelp_after_rf: 0.4,
                 kontanthjaelp_years_median: 1.2,
                 cases_per_1000: 40.0,
             };
@@ -152,14 +153,14 @@ impl SimConfig {
             municipality("147", "Frederiksberg", 0.07, 0.85, 0.60, [0.38, 0.22, 0.14, 0.09, 0.07, 0.10]);
         frederiksberg.kontanthjaelp_after_rf = 0.45;
         let mut ballerup = municipality("151", "Ballerup", 0.06, 1.2, 0.43, [0.28, 0.36, 0.13, 0.08, 0.07, 0.08]);
-        ballerup.ressourceforloeb_propensity = 0.35;
-        ballerup.kontanthjaelp_after_rf = 0.15;
+        ballerup.ressourceforloeb_propensity = 0.45;
+        ballerup.kontanthjaelp_after_rf = 0.2;
         ballerup.female_share = 0.58;
         let mut furesoe = municipality("190", "Furesø", 0.05, 1.1, 0.42, [0.30, 0.33, 0.15, 0.08, 0.07, 0.07]);
-        furesoe.kontanthjaelp_after_rf = 0.15;
+        furesoe.kontanthjaelp_after_rf = 0.25;
         furesoe.sygedagpenge_share = 0.42;
         let mut odense = municipality("461", "Odense", 0.14, 1.05, 0.52, [0.34, 0.28, 0.13, 0.09, 0.07, 0.09]);
-        odense.kontanthjaelp_after_rf = 0.3;
+        odense.kontanthjaelp_after_rf = 0.35;
         let kolding = municipality("621", "Kolding", 0.07, 2.0, 0.46, balanced);
         let aarhus = municipality("751", "Aarhus", 0.20, 1.0, 0.58, balanced);
         let mut aalborg = municipality("851", "Aalborg", 0.13, 1.0, 0.52, [0.31, 0.30, 0.14, 0.08, 0.08, 0.09]);

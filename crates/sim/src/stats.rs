@@ -71,6 +71,29 @@ impl SimStats {
         *self.decisions.get(outcome).unwrap_or(&0) as f64 / total as f64
     }
 
+    /// Adds the counts of `other` (same municipalities) to these.
+    pub(crate) fn merge(&mut self, other: &SimStats) {
+        self.cases += other.cases;
+        self.events += other.events;
+        self.ressourceforloeb_ended += other.ressourceforloeb_ended;
+        for (target, source) in [
+            (&mut self.event_types, &other.event_types),
+            (&mut self.decisions, &other.decisions),
+            (&mut self.after_ressourceforloeb, &other.after_ressourceforloeb),
+        ] {
+            for (key, n) in source {
+                *target.entry(key.clone()).or_default() += n;
+            }
+        }
+        for (mine, theirs) in self.municipalities.iter_mut().zip(&other.municipalities) {
+            mine.cases += theirs.cases;
+            mine.expected_awards += theirs.expected_awards;
+            mine.destined_awards += theirs.destined_awards;
+            mine.pension_awards += theirs.pension_awards;
+            mine.fleksjob_awards += theirs.fleksjob_awards;
+        }
+    }
+
     /// Counts one generated case.
     pub(crate) fn record_case(&mut self, muni: usize, expected: f64, destined: bool, events: &[Event]) {
         self.cases += 1;

@@ -158,3 +158,68 @@ fn case_counts_follow_the_weights_and_add_up() {
     assert_eq!(counts.iter().sum::<usize>(), 1001);
     assert_eq!(counts[0], 281, "280.28 plus the largest remainder");
 }
+
+#[test]
+fn the_bytes_do_not_depend_on_the_number_of_threads() {
+    let cfg = SimConfig::country(1500, 12);
+    let mut one = Vec::new();
+    let mut three = Vec::new();
+    let a = sim::write_journal_with_threads(&cfg, &mut one, 1).expect("in memory");
+    let b = sim::write_journal_with_threads(&cfg, &mut three, 3).expect("in memory");
+    assert!(one == three, "the journals differ");
+    assert_eq!((a.cases, a.events, &a.decisions), (b.cases, b.events, &b.decisions));
+}
+
+#[test]
+fn timings_follow_the_report() {
+    use journal::{EventBody, IndstillingOutcome};
+    let (text, _) = generate(&SimConfig::demo(3000, 13));
+    let events = journal::parse_journal(&text).expect("valid");
+    let median = |mut v: Vec<i64>| {
+        v.sort_unstable();
+        v[v.len() / 2]
+    };
+    let (mut waits, mut to_decision, mut pension_days) = (Vec::new(), Vec::new(), Vec::new());
+    let mut late_without_letter = 0;
+    let mut late = 0;
+    let (mut submitted, mut meeting, mut overgang, mut letter) = (None, None, None, false);
+    let mut case = None;
+    for event in &events {
+        if case.as_ref() != Some(&event.case) {
+            case = Some(event.case.clone());
+            (submitted, meeting, overgang, letter) = (None, None, None, false);
+        }
+        let day = event.date();
+        match &event.body {
+            EventBody::ForelagtRehabiliteringsteam { .. } => submitted = Some(day),
+            EventBody::Rehabiliteringsmoede { .. } => {
+                let from = submitted.expect("a meeting follows a submission");
+                waits.push((day - from).num_days());
+                meeting = Some(day);
+            }
+            EventBody::Indstilling { outcome: IndstillingOutcome::Udsaettelse, .. } => meeting = None,
+            EventBody::OvergangFoertidspension { .. } => overgang = Some(day),
+            EventBody::Udsaettelsesbrev { .. } => letter = true,
+            EventBody::Afgoerelse(_) => {
+                if let Some(from) = overgang.take() {
+                    let days = (day - from).num_days();
+                    pension_days.push(days);
+                    if days > 92 {
+                        late += 1;
+                        late_without_letter += usize::from(!letter);
+                    }
+                } else if let Some(from) = meeting.take() {
+                    to_decision.push((day - from).num_days());
+                }
+                letter = false;
+            }
+            _ => {}
+        }
+    }
+    assert!(waits.iter().all(|&d| d >= 14), "a meeting is booked at least 14 days ahead");
+    assert!((21..=35).contains(&median(waits)), "3–5 weeks from submission to meeting");
+    assert!((35..=56).contains(&median(to_decision)), "5–8 weeks from meeting to decision");
+    let within_3_months = pension_days.iter().filter(|&&d| d <= 92).count() as f64 / pension_days.len() as f64;
+    assert!((0.7..0.95).contains(&within_3_months), "most pension decisions within 3 months: {within_3_months}");
+    assert!(late > 0 && late_without_letter < late, "most late pension decisions come with an udsaettelsesbrev");
+}
