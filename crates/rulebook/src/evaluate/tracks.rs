@@ -72,6 +72,7 @@ fn foertidspension(view: &View<'_>) -> Track {
     let states: Vec<(Criterion, JudgementState<'_>)> = criteria.iter().map(|c| (*c, view.judgement(*c))).collect();
     if let Some((c, _)) = states.iter().find(|(_, s)| s.is_true()) {
         b.judged(improve, *c, view.judgement(*c));
+        psychiatric_evidence(view, *c, &mut b);
         if young && age == Some(p16::MINIMUM_AGE) && obvious(view) {
             b.note(&ast::A68_14, "Det kan være åbenbart formålsløst at udvikle arbejdsevnen allerede fra 18-årsdagen, når tilstanden er grundigt udredt (68-14).");
         }
@@ -136,8 +137,8 @@ fn foertidspension(view: &View<'_>) -> Track {
     }
 
     if let Some(test) = view.newest_document(DocumentKind::Arbejdsproevning) {
-        if test.findings.weeks.is_some_and(|w| w < 4.0) && !obvious(view) {
-            b.note(&praksis::PRAKSIS_FP_2015, "Den seneste afklaring varede under 4 uger; Ankestyrelsen har fundet 4 uger for kort til at afklare arbejdsevnen.");
+        if test.findings.weeks.is_some_and(|w| w <= 4.0) && !obvious(view) {
+            b.note(&praksis::PRAKSIS_FP_2015, "Den seneste afklaring varede højst 4 uger; Ankestyrelsen har fundet 4 uger for kort til at afklare arbejdsevnen.");
         }
     }
     if b.status() == Status::Opfyldt && view.facts.pension_transitions.is_empty() {
@@ -328,4 +329,25 @@ fn ressourceforloeb(view: &View<'_>) -> Track {
         }
     }
     b.finish()
+}
+
+/// Ankestyrelsen's 2015 practice study: where the health evidence is psychiatric, a conclusion
+/// that capacity cannot be improved needs a psychiatric specialist examination and a function
+/// description (an interpretation, labelled as such).
+fn psychiatric_evidence(view: &View<'_>, criterion: Criterion, b: &mut TrackBuilder) {
+    let meta = &praksis::PRAKSIS_FP_2015;
+    if !meta.in_force_on(view.as_of) {
+        return;
+    }
+    let JudgementState::Valid(j) = view.judgement(criterion) else { return };
+    let basis: Vec<_> = view.facts.documents.iter().filter(|d| j.basis.contains(&d.id)).collect();
+    let psychiatric = basis.iter().any(|d| d.findings.diagnosis_group == Some(crate::facts::DiagnosisGroup::Psykisk));
+    if !psychiatric {
+        return;
+    }
+    let specialist = basis.iter().any(|d| d.kind == DocumentKind::Speciallaege);
+    let function = basis.iter().any(|d| d.kind == DocumentKind::Funktionsevnebeskrivelse);
+    if !specialist || !function {
+        b.need_evidence(meta, "Vurderingen bygger på psykiatriske helbredsoplysninger uden både en psykiatrisk speciallægeundersøgelse og en funktionsbeskrivelse; Ankestyrelsen har krævet begge (praksisundersøgelse 2015).");
+    }
 }
