@@ -12,6 +12,7 @@ pub mod bek_1092_2016;
 pub mod bek_996_2016;
 mod catalogue;
 mod conclusions;
+mod criterion;
 pub mod deadline;
 mod edition;
 mod evaluate;
