@@ -34,7 +34,7 @@
 //!    `min_population` (default 5,000). AKF left out municipalities under 40,000
 //!    inhabitants for the same reason (akf-2009.md §1.5).
 
-use crate::logit::{aliased_columns, fit_binomial_logit, predict, LogitError, LogitOptions};
+use crate::logit::{aliased_columns, fit_binomial_logit, LogitError, LogitOptions};
 use crate::population::{PopulationTable, SexFilter};
 use crate::stats::poisson_ratio_interval;
 use nalgebra::DMatrix;
@@ -266,7 +266,8 @@ pub struct ModelSummary {
     pub coefficients: Vec<Coefficient>,
     /// The reference level of each factor (absorbed in the intercept).
     pub reference_levels: Vec<ReferenceLevel>,
-    /// Columns left out because they were linear combinations of earlier ones.
+    /// Columns without an estimate: linear combinations of earlier columns, or not
+    /// estimable once separated cells (fitted at 0 or 1) are set aside.
     pub aliased: Vec<String>,
     /// Newton steps taken.
     pub iterations: usize,
@@ -388,19 +389,23 @@ pub fn benchmark(
     let kept: Vec<usize> = (0..design.names.len()).filter(|j| !aliased.contains(j)).collect();
     let matrix = full.select_columns(&kept);
     let fit = fit_binomial_logit(&matrix, &successes, &trials, &options.logit)?;
+    if !fit.separated_cells.is_empty() {
+        let described: Vec<String> =
+            fit.separated_cells.iter().take(6).map(|&i| design.describe(&keys[i], &options.age_bands)).collect();
+        notes.push(format!(
+            "{} covariate cell(s) with {} people had no awards (or only awards) and were fitted at probability 0 (or 1), the maximum-likelihood limit; e.g. {}",
+            fit.separated_cells.len(),
+            fit.separated_cells.iter().map(|&i| trials[i]).sum::<f64>(),
+            described.join("; ")
+        ));
+    }
     if !fit.converged {
         notes.push(format!(
-            "the model did not converge in {} steps; some covariate level probably has only awards or only non-awards (separation); its probabilities are at their limits",
+            "the model did not converge in {} steps; its probabilities are the last iterate's",
             fit.iterations
         ));
     }
-    // Coefficients in full-design order (aliased columns get 0, so predictions use kept ones).
-    let mut beta = vec![0.0; design.names.len()];
-    for (k, &j) in kept.iter().enumerate() {
-        beta[j] = fit.coefficients[k];
-    }
-    let probability: BTreeMap<CellKey, f64> = keys.iter().map(|key| (*key, predict(&design.row(key), &beta))).collect();
-
+    let probability: BTreeMap<CellKey, f64> = keys.iter().copied().zip(fit.fitted.iter().copied()).collect();
     let mut rows: Vec<MunicipalityBenchmark> = cells_by_municipality
         .iter()
         .map(|(municipality, per_cell)| {
@@ -427,22 +432,26 @@ pub fn benchmark(
         .collect();
     rank_rows(&mut rows);
 
-    let coefficients = kept
-        .iter()
-        .enumerate()
-        .map(|(k, &j)| Coefficient {
-            name: design.names[j].clone(),
-            estimate: fit.coefficients[k],
-            std_error: fit.std_errors[k],
-        })
-        .collect();
+    let mut not_estimable: Vec<String> = aliased.iter().map(|&j| design.names[j].clone()).collect();
+    let mut coefficients = Vec::new();
+    for (k, &j) in kept.iter().enumerate() {
+        if fit.coefficients[k].is_nan() {
+            not_estimable.push(design.names[j].clone());
+        } else {
+            coefficients.push(Coefficient {
+                name: design.names[j].clone(),
+                estimate: fit.coefficients[k],
+                std_error: fit.std_errors[k],
+            });
+        }
+    }
     Ok(Benchmark {
         year,
         municipalities: rows,
         model: ModelSummary {
             coefficients,
             reference_levels: design.reference_levels(),
-            aliased: aliased.iter().map(|&j| design.names[j].clone()).collect(),
+            aliased: not_estimable,
             iterations: fit.iterations,
             converged: fit.converged,
             log_likelihood: fit.log_likelihood,
@@ -669,6 +678,16 @@ impl Design {
         }
     }
 
+    fn describe(&self, key: &CellKey, bands: &[AgeBand]) -> String {
+        format!(
+            "age {}, sex {}, support {}, diagnosis {}",
+            bands[key.band].label(),
+            key.sex.as_str(),
+            key.support.as_str(),
+            key.diagnosis.map_or("none", DiagnosisGroup::as_str)
+        )
+    }
+
     fn row(&self, key: &CellKey) -> Vec<f64> {
         let mut row = Vec::with_capacity(self.names.len());
         row.push(1.0);
@@ -815,6 +834,9 @@ mod tests {
         assert!(row.small);
         assert_eq!(row.population, 0.0);
         assert!(result.notes.iter().any(|n| n.contains("999")));
+        // Nobody without a case is awarded: those cells sit at probability 0, said in a note.
+        assert!(result.notes.iter().any(|n| n.contains("fitted at probability 0")), "{:?}", result.notes);
+        assert!(result.model.converged);
     }
 
     #[test]

@@ -36,21 +36,37 @@ impl Outcome {
 }
 
 /// Folds every case in a journal (events of many cases, each case oldest first) as of a
-/// date. Cases come back in the order they first appear.
+/// date. Cases come back in the order they first appear. The folds run on the available
+/// cores (pure computation; the result does not depend on the number of threads).
 pub fn project_cases(events: &[Event], as_of: Option<NaiveDate>) -> Vec<CaseState> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut by_case: HashMap<&str, Vec<&Event>> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut grouped: Vec<Vec<&Event>> = Vec::new();
     for event in events {
-        let key = event.case.as_str();
-        by_case
-            .entry(key)
-            .or_insert_with(|| {
-                order.push(key);
-                Vec::new()
-            })
-            .push(event);
+        let next = grouped.len();
+        let slot = *index.entry(event.case.as_str()).or_insert(next);
+        if slot == next {
+            grouped.push(Vec::new());
+        }
+        grouped[slot].push(event);
     }
-    order.into_iter().filter_map(|key| CaseState::fold(by_case[key].iter().copied(), as_of)).collect()
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    if threads == 1 || grouped.len() < 1024 {
+        return grouped.iter().filter_map(|case| CaseState::fold(case.iter().copied(), as_of)).collect();
+    }
+    let chunk = grouped.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = grouped
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter().filter_map(|case| CaseState::fold(case.iter().copied(), as_of)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A fold cannot panic on valid events; if a worker did, its cases are left out
+        // rather than taking the caller down.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
 }
 
 /// The benchmark's records for `year`, with notes on what was left out.
@@ -210,6 +226,21 @@ mod tests {
         let b2 = &extracted.records[1];
         assert_eq!((b2.age, b2.sex, b2.support, b2.awarded), (27, Sex::Unknown, SupportCategory::Sygedagpenge, false));
         assert!(extracted.notes.iter().any(|n| n.contains("already awarded")));
+    }
+
+    #[test]
+    fn projection_keeps_first_appearance_order_when_folding_in_parallel() {
+        let mut text = String::new();
+        for i in (0..3000).rev() {
+            text.push_str(&format!(
+                "{{\"case\":\"k{i}\",\"at\":\"2017-01-01\",\"type\":\"borger\",\"birth_date\":\"1970-01-01\",\"municipality\":\"101\"}}\n"
+            ));
+        }
+        let events = journal::parse_journal(&text).expect("valid journal");
+        let cases = project_cases(&events, None);
+        let ids: Vec<String> = cases.iter().map(|c| c.case.as_str().to_string()).collect();
+        let expected: Vec<String> = (0..3000).rev().map(|i| format!("k{i}")).collect();
+        assert_eq!(ids, expected);
     }
 
     #[test]

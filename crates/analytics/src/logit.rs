@@ -34,19 +34,25 @@ impl Default for LogitOptions {
 /// The fitted model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LogitFit {
-    /// One coefficient per design column, in column order.
+    /// One coefficient per design column, in column order; `NaN` for a column that is
+    /// not estimable once separated cells are set aside (see `separated_cells`).
     pub coefficients: Vec<f64>,
-    /// Model-based standard error of each coefficient.
+    /// Model-based standard error of each coefficient (`NaN` where not estimable).
     pub std_errors: Vec<f64>,
-    /// Newton steps taken.
+    /// The fitted probability of each cell, in row order.
+    pub fitted: Vec<f64>,
+    /// Cells fitted at probability exactly 0 (no one had the outcome) or 1 (everyone
+    /// had it) because the likelihood keeps rising as their linear predictor goes to
+    /// minus or plus infinity (complete or quasi-complete separation). In the benchmark
+    /// this is the usual case for people without a case, who cannot be awarded.
+    pub separated_cells: Vec<usize>,
+    /// Newton steps taken (both passes when separated cells were set aside).
     pub iterations: usize,
-    /// Whether the convergence criterion was met. When false (usually complete or
-    /// quasi-complete separation: a cell group where everyone or no one had the outcome),
-    /// the coefficients of the separated levels drift towards infinity but the
-    /// predicted probabilities, and so the expected counts, are still the limit values.
+    /// Whether the convergence criterion was met (by the second pass when cells were
+    /// set aside).
     pub converged: bool,
     /// Bernoulli log-likelihood at the estimate (comparable to statsmodels' `llf` on
-    /// 0/1 rows with frequency weights).
+    /// 0/1 rows with frequency weights); separated cells contribute their limit, 0.
     pub log_likelihood: f64,
 }
 
@@ -81,6 +87,13 @@ pub enum LogitError {
 /// Fits `P(outcome) = 1 / (1 + exp(-X beta))` by maximum likelihood. Column 0 is
 /// usually the intercept (all ones); when it is, the intercept starts at the logit of
 /// the overall rate, which saves a few steps for rare outcomes.
+///
+/// When Newton-Raphson does not converge because some cells are separated (their linear
+/// predictor runs off beyond +-20 while they hold only non-outcomes or only outcomes),
+/// those cells are fixed at probability 0 or 1, which is the limit of the likelihood's
+/// supremum, and the model is refitted on the other cells, dropping columns that are
+/// then aliased. Their coefficients are finite and their fitted probabilities are the
+/// maximum-likelihood limit.
 pub fn fit_binomial_logit(
     design: &DMatrix<f64>,
     successes: &[f64],
@@ -104,6 +117,99 @@ pub fn fit_binomial_logit(
     if !aliased_columns(design, trials).is_empty() {
         return Err(LogitError::Singular);
     }
+    // Pass 1 fits everything; while a pass does not converge, cells whose linear
+    // predictor has run past the separation threshold are fixed at 0 or 1 and the rest
+    // refitted (separation can show up in stages, so this may take a few passes).
+    let mut separated: Vec<usize> = Vec::new();
+    let mut iterations = 0;
+    for _pass in 0..MAX_SEPARATION_PASSES {
+        let kept_rows: Vec<usize> = (0..rows).filter(|i| !separated.contains(i)).collect();
+        if kept_rows.is_empty() {
+            break;
+        }
+        let sub_rows = design.select_rows(&kept_rows);
+        let sub_successes: Vec<f64> = kept_rows.iter().map(|&i| successes[i]).collect();
+        let sub_trials: Vec<f64> = kept_rows.iter().map(|&i| trials[i]).collect();
+        let aliased = aliased_columns(&sub_rows, &sub_trials);
+        let kept_columns: Vec<usize> = (0..cols).filter(|j| !aliased.contains(j)).collect();
+        let sub_design = sub_rows.select_columns(&kept_columns);
+        let result = newton(&sub_design, &sub_successes, &sub_trials, options).ok_or(LogitError::Singular)?;
+        iterations += result.iterations;
+        let newly: Vec<usize> = kept_rows
+            .iter()
+            .enumerate()
+            .filter(|&(k, &i)| {
+                let eta = result.eta[k];
+                (eta < -SEPARATION_ETA && successes[i] == 0.0) || (eta > SEPARATION_ETA && successes[i] == trials[i])
+            })
+            .map(|(_, &i)| i)
+            .collect();
+        if result.converged || newly.is_empty() {
+            let mut coefficients = vec![f64::NAN; cols];
+            let mut std_errors = vec![f64::NAN; cols];
+            for (k, &j) in kept_columns.iter().enumerate() {
+                coefficients[j] = result.beta[k];
+                std_errors[j] = result.std_errors[k];
+            }
+            let mut fitted = vec![0.0; rows];
+            for &i in &separated {
+                fitted[i] = if successes[i] == 0.0 { 0.0 } else { 1.0 };
+            }
+            for (k, &i) in kept_rows.iter().enumerate() {
+                fitted[i] = sigmoid(result.eta[k]);
+            }
+            separated.sort_unstable();
+            return Ok(LogitFit {
+                coefficients,
+                std_errors,
+                fitted,
+                separated_cells: separated,
+                iterations,
+                converged: result.converged,
+                log_likelihood: result.log_likelihood,
+            });
+        }
+        separated.extend(newly);
+    }
+    // Every cell separated (or passes exhausted): the outcome is perfectly predicted.
+    let fitted = (0..rows)
+        .map(
+            |i| if separated.contains(&i) { f64::from(u8::from(successes[i] > 0.0)) } else { successes[i] / trials[i] },
+        )
+        .collect();
+    separated.sort_unstable();
+    Ok(LogitFit {
+        coefficients: vec![f64::NAN; cols],
+        std_errors: vec![f64::NAN; cols],
+        fitted,
+        separated_cells: separated,
+        iterations,
+        converged: false,
+        log_likelihood: 0.0,
+    })
+}
+
+/// How many times separated cells are set aside before giving up on convergence.
+const MAX_SEPARATION_PASSES: usize = 8;
+
+/// Beyond this linear predictor a cell with only non-outcomes (or only outcomes) is
+/// taken as separated: its probability is below 2.1e-9 and still falling.
+const SEPARATION_ETA: f64 = 20.0;
+
+struct NewtonResult {
+    beta: Vec<f64>,
+    std_errors: Vec<f64>,
+    eta: Vec<f64>,
+    iterations: usize,
+    converged: bool,
+    log_likelihood: f64,
+}
+
+/// Newton-Raphson with step halving. Converged means a full (unhalved) step moved every
+/// coefficient less than the tolerance. `None` when the Hessian is singular at the start.
+fn newton(design: &DMatrix<f64>, successes: &[f64], trials: &[f64], options: &LogitOptions) -> Option<NewtonResult> {
+    let cols = design.ncols();
+    let total: f64 = trials.iter().sum();
     let mut beta = DVector::<f64>::zeros(cols);
     let rate = successes.iter().sum::<f64>() / total;
     if design.column(0).iter().all(|&x| x == 1.0) && rate > 0.0 && rate < 1.0 {
@@ -117,13 +223,18 @@ pub fn fit_binomial_logit(
         let (gradient, hessian) = gradient_and_hessian(design, successes, trials, &beta);
         let Some(cholesky) = Cholesky::new(hessian) else {
             if iterations == 1 {
-                return Err(LogitError::Singular);
+                return None;
             }
-            // Weights have underflowed for separated cells; the probabilities are at
-            // their limits and further steps cannot improve them.
+            // Weights have underflowed for separated cells; stop here.
             break;
         };
         let step = cholesky.solve(&gradient);
+        if step.iter().zip(beta.iter()).all(|(d, b)| d.abs() <= options.tolerance * (1.0 + b.abs())) {
+            beta += &step;
+            log_likelihood = log_likelihood_at(design, successes, trials, &beta);
+            converged = true;
+            break;
+        }
         let mut scale = 1.0;
         let mut candidate = &beta + &step;
         let mut candidate_ll = log_likelihood_at(design, successes, trials, &candidate);
@@ -133,21 +244,20 @@ pub fn fit_binomial_logit(
             candidate = &beta + &step * scale;
             candidate_ll = log_likelihood_at(design, successes, trials, &candidate);
         }
-        let moved_little =
-            step.iter().zip(beta.iter()).all(|(d, b)| (d * scale).abs() <= options.tolerance * (1.0 + b.abs()));
-        beta = candidate;
-        log_likelihood = candidate_ll;
-        if moved_little {
-            converged = true;
+        if candidate_ll < log_likelihood - 1e-12 * log_likelihood.abs() {
+            // No step improves the likelihood any more (rounding at the optimum).
             break;
         }
+        beta = candidate;
+        log_likelihood = candidate_ll;
     }
     let (_, hessian) = gradient_and_hessian(design, successes, trials, &beta);
     let std_errors = match hessian.try_inverse() {
         Some(inverse) => (0..cols).map(|j| inverse[(j, j)].max(0.0).sqrt()).collect(),
         None => vec![f64::NAN; cols],
     };
-    Ok(LogitFit { coefficients: beta.iter().copied().collect(), std_errors, iterations, converged, log_likelihood })
+    let eta = (design * &beta).iter().copied().collect();
+    Some(NewtonResult { beta: beta.iter().copied().collect(), std_errors, eta, iterations, converged, log_likelihood })
 }
 
 /// The predicted probability for one design row.
@@ -267,8 +377,12 @@ mod tests {
     fn complete_separation_still_gives_limit_probabilities() {
         let design = DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 1.0, 1.0]);
         let fit = fit_binomial_logit(&design, &[5.0, 0.0], &[50.0, 20.0], &LogitOptions::default()).expect("fits");
-        assert!(predict(&[1.0, 1.0], &fit.coefficients) < 1e-6);
-        assert!((predict(&[1.0, 0.0], &fit.coefficients) - 0.1).abs() < 1e-9);
+        assert_eq!(fit.separated_cells, vec![1]);
+        assert_eq!(fit.fitted[1], 0.0);
+        assert!((fit.fitted[0] - 0.1).abs() < 1e-12);
+        assert!(fit.converged, "the refit without the separated cell converges");
+        assert!((fit.coefficients[0] - (0.1f64 / 0.9).ln()).abs() < 1e-10);
+        assert!(fit.coefficients[1].is_nan(), "not estimable");
     }
 
     #[test]
