@@ -10,7 +10,8 @@
 //!
 //! Analyst views get small cells suppressed ([`crate::suppress`]): with
 //! `IndicatorOptions::suppress_small_cells` (the default), numerator and denominator
-//! are hidden when either is a count from 1 to 4, and a mean when it rests on 1-4 cases.
+//! are hidden when either is a count from 1 to 4, a mean when it rests on 1-4 cases,
+//! and, in a distribution over categories, the next smallest cell beside a lone hidden one.
 
 use crate::extract::diagnosis_group_on;
 use crate::population::{PopulationTable, SexFilter};
@@ -186,6 +187,22 @@ impl Metric {
     /// Whether the value is a mean (numerator a sum, denominator a count).
     pub fn is_mean(self) -> bool {
         self.per() == 1.0
+    }
+
+    /// Whether the categories of one scope and age group split one total (so a lone
+    /// hidden cell needs a second one hidden, see [`crate::suppress::distribution`]).
+    pub fn is_distribution(self) -> bool {
+        matches!(
+            self,
+            Metric::YdelseUgenFoerFoertidspension
+                | Metric::StatusEfterRessourceforloeb1Maaned
+                | Metric::StatusEfterRessourceforloeb3Maaneder
+                | Metric::StatusEfterRessourceforloeb6Maaneder
+                | Metric::RessourceforloebVarighedFordeling
+                | Metric::TilkendelserEfterDiagnosegruppe
+                | Metric::TilkendelserEfterDiagnosegruppePer10000
+                | Metric::AnkestyrelsenResultater
+        )
     }
 
     /// Whether the denominator is the population table's count.
@@ -474,11 +491,35 @@ pub fn indicators(
         notes.push(format!("{without_citizen} case(s) without a borger event were left out"));
     }
 
+    // Secondary suppression: in a distribution over categories, a lone hidden cell could
+    // be recovered from the total, so the next smallest is hidden with it.
+    let mut hidden_with: BTreeSet<CellKey> = BTreeSet::new();
+    if options.suppress_small_cells {
+        let mut groups: BTreeMap<GroupKey, Vec<(&CellKey, f64)>> = BTreeMap::new();
+        for (key, (num, _)) in &acc.cells {
+            if key.0.is_distribution() {
+                groups.entry((key.0, key.1.clone(), key.2)).or_default().push((key, *num));
+            }
+        }
+        for members in groups.values() {
+            let counts: Vec<f64> = members.iter().map(|(_, n)| *n).collect();
+            for ((key, count), shown) in members.iter().zip(suppress::distribution(&counts)) {
+                if shown.suppressed && !suppress::is_suppressed(*count) {
+                    hidden_with.insert((*key).clone());
+                }
+            }
+        }
+    }
+
     let indicators = acc
         .cells
         .into_iter()
-        .map(|((metric, scope, age_group, category), (num, den))| {
-            let (numerator, denominator, value, suppressed) = if !options.suppress_small_cells {
+        .map(|(key, (num, den))| {
+            let secondary = hidden_with.contains(&key);
+            let (metric, scope, age_group, category) = key;
+            let (numerator, denominator, value, suppressed) = if secondary {
+                (None, None, None, true)
+            } else if !options.suppress_small_cells {
                 (Some(num), Some(den), (den > 0.0).then(|| num / den * metric.per()), false)
             } else if metric.is_mean() {
                 let hidden = suppress::is_suppressed(den);
@@ -509,6 +550,7 @@ pub fn indicators(
 }
 
 type CellKey = (Metric, Scope, AgeGroup, Option<String>);
+type GroupKey = (Metric, Scope, AgeGroup);
 
 #[derive(Default)]
 struct Accumulator {

@@ -159,3 +159,31 @@ fn analysts_see_small_cells_suppressed_by_default() {
     let zero = r.find(Metric::TilgangFoertidspension, &municipality(), AgeGroup::Under40, None).expect("row");
     assert!(!zero.suppressed, "0 awards is shown");
 }
+
+#[test]
+fn a_lone_hidden_category_takes_the_next_smallest_with_it() {
+    // Eight pension awards: seven with a psykisk document, one with none (ukendt).
+    let mut journal = String::new();
+    for i in 0..8 {
+        let diagnosis = if i < 7 { r#","findings":{"diagnosis_group":"psykisk"}"# } else { "" };
+        journal.push_str(&format!(
+            r#"{{"case":"d{i}","at":"2017-01-01","type":"borger","birth_date":"1960-01-01","municipality":"101"}}
+{{"case":"d{i}","at":"2017-02-01","type":"dokument","id":"l{i}","kind":"lae265","issued":"2017-02-01"{diagnosis}}}
+{{"case":"d{i}","at":"2017-06-01","type":"afgoerelse","id":"x{i}","outcome":"tilkendt_foertidspension"}}
+"#
+        ));
+    }
+    let events = journal::parse_journal(&journal).expect("valid journal");
+    let as_of = NaiveDate::from_ymd_opt(2018, 1, 1).expect("date");
+    let population = PopulationTable::parse_csv(POPULATION).expect("population");
+    let r = indicators(&project_cases(&events, Some(as_of)), &population, 2017, as_of, &IndicatorOptions::default());
+    let share = |group: &str| {
+        r.find(Metric::TilkendelserEfterDiagnosegruppe, &Scope::Country, AgeGroup::From16To66, Some(group))
+            .expect("row")
+            .clone()
+    };
+    assert!(share("ukendt").suppressed, "1 award is below 5");
+    assert!(share("psykisk").suppressed, "7 would give away the 1 by subtraction from 8");
+    let total = r.find(Metric::TilgangFoertidspension, &Scope::Country, AgeGroup::From16To66, None).expect("row");
+    assert_eq!(total.numerator, Some(8.0));
+}
