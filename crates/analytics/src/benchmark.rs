@@ -463,6 +463,35 @@ pub fn benchmark(
     })
 }
 
+impl Benchmark {
+    /// The ratio with its interval per municipality as an SVG bar chart (rank order), with
+    /// a reference line at 1; `highlight` is drawn in the highlight colour. Municipalities
+    /// flagged small are labelled so.
+    pub fn chart(&self, title: &str, highlight: Option<&str>) -> String {
+        crate::svg::bar_chart(&crate::svg::BarChart {
+            title: title.to_string(),
+            unit: "Faktiske tilkendelser i forhold til forventede ud fra borgernes sammensætning, med 95 %-interval"
+                .into(),
+            bars: self
+                .municipalities
+                .iter()
+                .map(|row| crate::svg::Bar {
+                    label: if row.small {
+                        format!("{} (få borgere)", row.municipality)
+                    } else {
+                        row.municipality.clone()
+                    },
+                    value: row.ratio,
+                    low: row.ci_low,
+                    high: row.ci_high,
+                    highlight: highlight == Some(row.municipality.as_str()),
+                })
+                .collect(),
+            reference: Some((1.0, "forventet".into())),
+        })
+    }
+}
+
 /// The person-level rows the model is fitted on (case records aggregated by municipality
 /// and covariate cell, plus the population without a case), as frequency-weighted rows.
 /// Rows with weight 0 are left out.
@@ -803,6 +832,9 @@ mod tests {
         assert_eq!(result.municipalities[0].municipality, "101");
         assert_eq!(result.municipalities[0].rank, 1);
         assert_eq!(result.municipalities[1].quintile, 3);
+        let svg = result.chart("Førtidspension 2017", Some("751"));
+        assert_eq!(svg.matches("95 % interval").count(), 2);
+        assert!(svg.contains("#c8102e"), "the highlighted municipality is drawn in red");
     }
 
     #[test]
