@@ -111,12 +111,10 @@ fn check_references(line: usize, event: &Event, memory: &CaseMemory, problems: &
         EventBody::Klage { about } | EventBody::Ankestyrelsen { about, .. } => {
             expect("about", about, &[EventType::Afgoerelse], "afgoerelse");
         }
-        EventBody::PartshoeringSendt { about } => {
-            // A hearing may concern a draft decision that is not in the journal, so an unknown id is
-            // accepted; an id that names something other than an indstilling or afgoerelse is not.
-            if memory.ids.contains_key(about) {
-                expect("about", about, &[EventType::Indstilling, EventType::Afgoerelse], "indstilling or afgoerelse");
-            }
+        // A hearing may concern a draft decision that is not in the journal, so an unknown id is
+        // accepted; an id that names something other than an indstilling or afgoerelse is not.
+        EventBody::PartshoeringSendt { about } if memory.ids.contains_key(about) => {
+            expect("about", about, &[EventType::Indstilling, EventType::Afgoerelse], "indstilling or afgoerelse");
         }
         EventBody::IndsatsSlut { .. } => {
             let id = event.id.as_deref().unwrap_or_default();
