@@ -18,9 +18,8 @@ pub enum OutcomeArg {
 /// Benchmark municipalities: actual awards against expected from composition (AKF's method).
 #[derive(Debug, clap::Args)]
 pub struct BenchmarkArgs {
-    /// The database to read cases from.
-    #[arg(long, conflicts_with = "journal")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::common::DbArg,
     /// A case journal (JSON Lines) to read cases from instead of the database.
     #[arg(long)]
     pub journal: Option<PathBuf>,
@@ -47,7 +46,7 @@ pub fn run(args: &BenchmarkArgs) -> anyhow::Result<()> {
     let Some(year) = args.year.or_else(|| population.years().last().copied()) else {
         bail!("befolkningstabellen {} har ingen rækker", args.population.display());
     };
-    let events = read_events(args.db.as_ref(), args.journal.as_ref())?;
+    let events = crate::common::load_events(&args.db.db, args.journal.as_ref())?;
     let end_of_year = NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("ugyldigt år {year}"))?;
     let cases = project_cases(&events, Some(end_of_year));
     let outcome = match args.outcome {
@@ -81,20 +80,4 @@ pub fn run(args: &BenchmarkArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// Reads the events from a journal file. Reading from the database goes through the
-/// store API (the lead wires `--db` to it); until then `--db` is refused with a message.
-pub(crate) fn read_events(db: Option<&PathBuf>, journal_path: Option<&PathBuf>) -> anyhow::Result<Vec<journal::Event>> {
-    match (db, journal_path) {
-        (Some(db), _) => bail!(
-            "--db {} understøttes endnu ikke her: brug --journal FIL (læsning fra databasen kommer via store-API'et)",
-            db.display()
-        ),
-        (None, Some(path)) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("kan ikke læse {}", path.display()))?;
-            journal::parse_journal(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-        }
-        (None, None) => bail!("angiv --journal FIL (eller --db STI)"),
-    }
 }

@@ -1,6 +1,5 @@
 //! `afklaring indicators`: the report's chapter 5 and § 6.7 indicators per municipality, unit, year and age group.
 
-use super::benchmark::read_events;
 use analytics::indicators::{indicators, IndicatorOptions, Scope};
 use analytics::{project_cases, PopulationTable};
 use anyhow::{bail, Context};
@@ -10,9 +9,8 @@ use std::path::PathBuf;
 /// Compute indicators (numerator, denominator and value) for a year.
 #[derive(Debug, clap::Args)]
 pub struct IndicatorsArgs {
-    /// The database to read cases from.
-    #[arg(long, conflicts_with = "journal")]
-    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: crate::common::DbArg,
     /// A case journal (JSON Lines) to read cases from instead of the database.
     #[arg(long)]
     pub journal: Option<PathBuf>,
@@ -46,7 +44,7 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
     let Some(year) = args.year.or_else(|| population.years().last().copied()) else {
         bail!("befolkningstabellen {} har ingen rækker", args.population.display());
     };
-    let events = read_events(args.db.as_ref(), args.journal.as_ref())?;
+    let events = crate::common::load_events(&args.db.db, args.journal.as_ref())?;
     let Some(as_of) = args.as_of.or_else(|| events.iter().map(|e| e.date()).max()) else {
         bail!("journalen har ingen hændelser");
     };

@@ -49,7 +49,8 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     match &args.out {
         Some(path) => {
             let file = File::create(path).with_context(|| format!("kan ikke oprette {}", path.display()))?;
-            let stats = sim::write_journal(&cfg, file).with_context(|| format!("kan ikke skrive {}", path.display()))?;
+            let stats =
+                sim::write_journal(&cfg, file).with_context(|| format!("kan ikke skrive {}", path.display()))?;
             eprintln!("{} sager, {} hændelser skrevet til {}", stats.cases, stats.events, path.display());
         }
         None => match sim::write_journal(&cfg, io::stdout().lock()) {

@@ -1,0 +1,10 @@
+//! One module per subcommand, each with its clap arguments and a `run` function.
+
+pub mod benchmark;
+pub mod comparisons;
+pub mod export;
+pub mod import;
+pub mod indicators;
+pub mod show;
+pub mod simulate;
+pub mod verify;

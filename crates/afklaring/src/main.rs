@@ -1,0 +1,59 @@
+//! The afklaring binary: a thin command line over the library crates.
+
+mod commands;
+mod common;
+
+use clap::{Parser, Subcommand};
+use commands::*;
+use std::process::ExitCode;
+
+/// afklaring: case journals, the law as code, deadlines and reviews for ressourceforloeb, fleksjob
+/// and foertidspension.
+#[derive(Debug, Parser)]
+#[command(name = "afklaring", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import a journal file (JSON Lines) into the database; atomic and idempotent.
+    Import(import::ImportArgs),
+    /// Write the journal (all cases or one) in the exchange format.
+    Export(export::ExportArgs),
+    /// Show a case as a readable timeline in Danish.
+    Show(show::ShowArgs),
+    /// Check every case's hash chain; exit status 1 if any is broken.
+    Verify(verify::VerifyArgs),
+    /// Write a synthetic municipality's journal.
+    Simulate(simulate::SimulateArgs),
+    /// Indicators from the journals and a population table.
+    Indicators(indicators::IndicatorsArgs),
+    /// Each municipality's awards against the awards its composition predicts.
+    Benchmark(benchmark::BenchmarkArgs),
+    /// The report's comparison tables (Copenhagen against Aarhus, Ballerup, the cluster, the country).
+    Comparisons(comparisons::ComparisonsArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ok = |result: anyhow::Result<()>| result.map(|()| ExitCode::SUCCESS);
+    let result = match &cli.command {
+        Command::Import(args) => ok(import::run(args)),
+        Command::Export(args) => ok(export::run(args)),
+        Command::Show(args) => ok(show::run(args)),
+        Command::Verify(args) => verify::run(args),
+        Command::Simulate(args) => ok(simulate::run(args)),
+        Command::Indicators(args) => ok(indicators::run(args)),
+        Command::Benchmark(args) => ok(benchmark::run(args)),
+        Command::Comparisons(args) => ok(comparisons::run(args)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
