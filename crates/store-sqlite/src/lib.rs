@@ -1,18 +1,21 @@
 //! The default event store: one SQLite file in WAL mode. Append-only (triggers refuse UPDATE and
 //! DELETE on events), hash-chained per case, with optimistic concurrency on each case's version.
 
+mod accounts;
+
 use chrono::{SecondsFormat, Utc};
 use journal::{parse_line, CaseId, Event};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 use store::{
-    chain_hash, check_append, plan_import, ChainBreak, EventStore, ImportReport, StoreError, StoreResult, StoredEvent,
-    VerifyReport, GENESIS_HASH,
+    chain_hash, check_append, plan_import, ChainVerifier, EventStore, ImportReport, StoreError, StoreResult,
+    StoredEvent, VerifyReport, GENESIS_HASH,
 };
 
 /// The migrations, in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_events.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_events.sql"), include_str!("../migrations/0002_accounts.sql")];
 
 /// An event store in one SQLite file.
 pub struct SqliteStore {
@@ -55,7 +58,7 @@ impl SqliteStore {
     }
 }
 
-fn backend(error: rusqlite::Error) -> StoreError {
+pub(crate) fn backend(error: rusqlite::Error) -> StoreError {
     StoreError::Backend(error.to_string())
 }
 
@@ -246,24 +249,22 @@ impl EventStore for SqliteStore {
     }
 
     fn verify(&self) -> StoreResult<VerifyReport> {
-        let mut report = VerifyReport::default();
-        let mut heads: std::collections::BTreeMap<String, (u64, String)> = std::collections::BTreeMap::new();
+        let mut heads = Vec::new();
         {
             let mut stmt = self.conn.prepare("SELECT case_id, version, head_hash FROM cases").map_err(backend)?;
             let rows = stmt
                 .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as u64, row.get(2)?)))
                 .map_err(backend)?;
             for row in rows {
-                let (case, version, hash) = row.map_err(backend)?;
-                heads.insert(case, (version, hash));
+                heads.push(row.map_err(backend)?);
             }
         }
+        let mut verifier = ChainVerifier::new(heads);
         let mut stmt = self
             .conn
             .prepare("SELECT case_id, seq, recorded_at, recorded_by, line, hash FROM events ORDER BY case_id, seq")
             .map_err(backend)?;
         let mut rows = stmt.query([]).map_err(backend)?;
-        let mut walk = ChainWalk::default();
         while let Some(row) = rows.next().map_err(backend)? {
             let case: String = row.get(0).map_err(backend)?;
             let seq = row.get::<_, i64>(1).map_err(backend)? as u64;
@@ -271,88 +272,8 @@ impl EventStore for SqliteStore {
             let recorded_by: String = row.get(3).map_err(backend)?;
             let line: String = row.get(4).map_err(backend)?;
             let hash: String = row.get(5).map_err(backend)?;
-            if walk.case != case {
-                walk.finish(&mut report, &mut heads);
-                walk = ChainWalk { case, ..ChainWalk::default() };
-                report.cases += 1;
-            }
-            report.events += 1;
-            walk.step(seq, &recorded_at, &recorded_by, &line, &hash);
+            verifier.event(&case, seq, &recorded_at, &recorded_by, &line, &hash);
         }
-        walk.finish(&mut report, &mut heads);
-        for (case, (version, _)) in heads {
-            report.breaks.push(ChainBreak {
-                case,
-                seq: 1,
-                reason: format!("the case records {version} events but none are stored"),
-            });
-        }
-        report.breaks.sort_by(|a, b| a.case.cmp(&b.case));
-        Ok(report)
-    }
-}
-
-/// Walks one case's chain during verify, remembering the first break.
-#[derive(Default)]
-struct ChainWalk {
-    case: String,
-    last_seq: u64,
-    previous: String,
-    broken: Option<ChainBreak>,
-}
-
-impl ChainWalk {
-    fn step(&mut self, seq: u64, recorded_at: &str, recorded_by: &str, line: &str, hash: &str) {
-        if self.broken.is_some() {
-            return;
-        }
-        let previous = if self.last_seq == 0 { GENESIS_HASH } else { self.previous.as_str() };
-        let reason = if seq != self.last_seq + 1 {
-            Some(format!(
-                "expected event {} but found event {seq}: an event was removed or reordered",
-                self.last_seq + 1
-            ))
-        } else if chain_hash(previous, &self.case, seq, recorded_at, recorded_by, line) != hash {
-            Some("the stored content does not match its hash: the event was changed".to_owned())
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            self.broken = Some(ChainBreak { case: self.case.clone(), seq: seq.min(self.last_seq + 1), reason });
-        }
-        self.last_seq = seq;
-        self.previous = hash.to_owned();
-    }
-
-    fn finish(&mut self, report: &mut VerifyReport, heads: &mut std::collections::BTreeMap<String, (u64, String)>) {
-        if self.case.is_empty() {
-            return;
-        }
-        let head = heads.remove(&self.case);
-        if self.broken.is_none() {
-            match head {
-                None => {
-                    self.broken = Some(ChainBreak {
-                        case: self.case.clone(),
-                        seq: 1,
-                        reason: "the case has events but no head record".to_owned(),
-                    })
-                }
-                Some((version, hash)) if version != self.last_seq || hash != self.previous => {
-                    self.broken = Some(ChainBreak {
-                        case: self.case.clone(),
-                        seq: self.last_seq.min(version) + 1,
-                        reason: format!(
-                            "the case records {version} events but {} are stored: events at the end were removed",
-                            self.last_seq
-                        ),
-                    })
-                }
-                Some(_) => {}
-            }
-        }
-        if let Some(broken) = self.broken.take() {
-            report.breaks.push(broken);
-        }
+        Ok(verifier.finish())
     }
 }

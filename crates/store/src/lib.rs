@@ -4,11 +4,12 @@
 //!
 //! This crate knows no SQL; the `store-*` crates do.
 
+pub mod accounts;
 mod chain;
 pub mod conformance;
 mod import;
 
-pub use chain::{chain_hash, GENESIS_HASH};
+pub use chain::{chain_hash, ChainVerifier, GENESIS_HASH};
 pub use import::{check_append, plan_import, ImportPlan, PlannedEvent};
 
 use chrono::{DateTime, Utc};
