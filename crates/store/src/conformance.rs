@@ -144,6 +144,40 @@ pub fn two_writers_racing_on_one_case_give_one_success_and_one_conflict(factory:
     }
 }
 
+/// Two writers creating the same new case at once: exactly one creates it, the other gets a conflict.
+pub fn two_creators_racing_on_a_new_case_give_one_success_and_one_conflict(factory: &dyn StoreFactory) {
+    factory.open().import(SAMPLE, "test").unwrap();
+    for round in 0..5u64 {
+        let id = format!("ny{round}");
+        let barrier = Arc::new(Barrier::new(2));
+        let results: Vec<_> = (0..2)
+            .map(|writer| {
+                let mut store = factory.open();
+                let barrier = Arc::clone(&barrier);
+                let id = id.clone();
+                std::thread::spawn(move || {
+                    let line = format!(
+                        r#"{{"case":"{id}","at":"2017-04-01","type":"borger","birth_date":"1970-01-0{}","municipality":"101"}}"#,
+                        writer + 1
+                    );
+                    let event = journal::parse_line(1, &line).expect("valid test borger");
+                    barrier.wait();
+                    store.append(&case(&id), 0, &[event], "sb:race")
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|handle| handle.join().expect("writer thread"))
+            .collect();
+        let wins = results.iter().filter(|r| r.is_ok()).count();
+        let conflicts =
+            results.iter().filter(|r| matches!(r, Err(StoreError::Conflict { expected: 0, actual: 1, .. }))).count();
+        assert_eq!((wins, conflicts), (1, 1), "round {round}: {results:?}");
+        assert_eq!(factory.open().load(&case(&id)).unwrap().len(), 1);
+    }
+    assert!(factory.open().verify().unwrap().is_clean());
+}
+
 /// Scan visits every case once, in id order, with its events in order; verify finds clean chains.
 pub fn scan_visits_every_case_and_verify_is_clean(factory: &dyn StoreFactory) {
     let mut store = factory.open();
@@ -183,6 +217,10 @@ macro_rules! conformance_tests {
         #[test]
         fn conformance_two_writers_racing_on_one_case_give_one_success_and_one_conflict() {
             $crate::conformance::two_writers_racing_on_one_case_give_one_success_and_one_conflict(&$factory);
+        }
+        #[test]
+        fn conformance_two_creators_racing_on_a_new_case_give_one_success_and_one_conflict() {
+            $crate::conformance::two_creators_racing_on_a_new_case_give_one_success_and_one_conflict(&$factory);
         }
         #[test]
         fn conformance_scan_visits_every_case_and_verify_is_clean() {
