@@ -81,4 +81,11 @@ mod tests {
         let c = crate::evaluate(&citizen(d(1970, 1, 1)), d(2017, 12, 1), Some(&draft)).unwrap_or_else(|| panic!());
         assert!(!c.defects.iter().any(|x| x.rule.starts_with("fvl.")));
     }
+
+    #[test]
+    fn a_full_grant_needs_no_reasons_under_section_22() {
+        let draft = Decision::new("u", d(2017, 12, 1), DecisionOutcome::BevilgetFleksjob);
+        let c = crate::evaluate(&citizen(d(1970, 1, 1)), d(2017, 12, 1), Some(&draft)).unwrap_or_else(|| panic!());
+        assert!(!cites(&c.defects, "fvl.22.begrundelse"));
+    }
 }

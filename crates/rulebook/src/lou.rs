@@ -73,6 +73,16 @@ mod tests {
     }
 
     #[test]
+    fn refusing_fleksjob_after_the_team_recommended_another_measure_follows_the_team() {
+        let mut f = citizen(d(1970, 1, 1));
+        f.recommendations.push(Recommendation::new("i1", d(2017, 9, 1), RecommendationOutcome::AndenIndsats));
+        f.decisions.push(Decision::new("a1", d(2017, 11, 1), DecisionOutcome::AfslagFleksjob));
+        assert!(!cites(&eval(&f, d(2017, 11, 2)).defects, "lou.11.2.genforelaeggelse"));
+        f.recommendations[0].outcome = RecommendationOutcome::Fleksjob;
+        assert!(cites(&eval(&f, d(2017, 11, 2)).defects, "lou.11.2.genforelaeggelse"));
+    }
+
+    #[test]
     fn the_team_is_the_main_route_when_a_track_is_in_play() {
         let c = eval(&citizen(d(1965, 1, 1)), d(2017, 11, 2));
         assert_eq!(c.route.rule, "lou.9.1.rehabiliteringsteam");

@@ -34,6 +34,16 @@ fn fully_granted(d: &Decision, facts: &CaseFacts) -> bool {
 }
 
 fn matches_recommendation(rec: R, outcome: D) -> bool {
+    // A refusal goes against the team only when it refuses what the team recommended; refusing
+    // something the team did not recommend (e.g. fleksjob after "anden indsats") follows it.
+    if outcome.is_refusal() {
+        return !matches!(
+            (rec, outcome),
+            (R::Foertidspension, D::AfslagFoertidspension)
+                | (R::Fleksjob, D::AfslagFleksjob)
+                | (R::Ressourceforloeb, D::AfslagRessourceforloeb)
+        );
+    }
     matches!(
         (rec, outcome),
         (R::Foertidspension, D::TilkendtFoertidspension)
@@ -53,11 +63,12 @@ fn check(view: &View<'_>, all_facts: &CaseFacts, d: &Decision, label: &str, out:
         }
     };
 
-    // FVL §§ 22, 24, 25.
-    if d.reasons.as_deref().is_none_or(|r| r.trim().is_empty()) {
-        push(&fvl::BEGRUNDELSE, "afgørelsen indeholder ingen begrundelse.".into());
-    }
+    // FVL §§ 22, 24, 25: none of them applies to a decision that fully grants the application
+    // (FVL § 22: "medmindre afgørelsen fuldt ud giver den pågældende part medhold").
     if !fully_granted(d, &facts) {
+        if d.reasons.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            push(&fvl::BEGRUNDELSE, "afgørelsen giver ikke fuldt medhold, men indeholder ingen begrundelse.".into());
+        }
         if d.legal_basis.is_empty() {
             push(
                 &fvl::RETSREGLER,
