@@ -34,6 +34,8 @@ enum Command {
     Benchmark(benchmark::BenchmarkArgs),
     /// The report's comparison tables (Copenhagen against Aarhus, Ballerup, the cluster, the country).
     Comparisons(comparisons::ComparisonsArgs),
+    /// Judge a case under the law in force on a date: tracks, route, deadlines, defects, missing evidence.
+    Assess(assess::AssessArgs),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Indicators(args) => ok(indicators::run(args)),
         Command::Benchmark(args) => ok(benchmark::run(args)),
         Command::Comparisons(args) => ok(comparisons::run(args)),
+        Command::Assess(args) => ok(assess::run(args)),
     };
     match result {
         Ok(code) => code,

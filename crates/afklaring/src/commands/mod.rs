@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its clap arguments and a `run` function.
 
+pub mod assess;
 pub mod benchmark;
 pub mod comparisons;
 pub mod export;
