@@ -116,7 +116,7 @@ impl At {
     pub fn as_written(&self) -> String {
         match &self.time {
             Some((_, text)) => text.clone(),
-            None => self.date.format("%Y-%m-%d").to_string(),
+            None => format_date(self.date),
         }
     }
 
@@ -128,20 +128,46 @@ impl At {
 
 /// Parses a strict ISO calendar date `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    if text.len() != 10 {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
 
 /// Writes a date the way the journal does.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if (0..=9999).contains(&year) {
+        let mut out = String::with_capacity(10);
+        let digits = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10];
+        out.extend(digits.iter().map(|d| char::from(b'0' + *d as u8)));
+        out.push('-');
+        out.push(char::from(b'0' + (month / 10) as u8));
+        out.push(char::from(b'0' + (month % 10) as u8));
+        out.push('-');
+        out.push(char::from(b'0' + (day / 10) as u8));
+        out.push(char::from(b'0' + (day % 10) as u8));
+        out
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_iso_dates() {
+        for text in ["0001-01-01", "1970-05-17", "2018-06-01", "9999-12-31"] {
+            assert_eq!(format_date(parse_date(text).unwrap()), text);
+        }
+    }
 
     #[test]
     fn a_case_id_allows_the_spec_characters_and_nothing_else() {

@@ -8,6 +8,7 @@ mod event;
 mod ids;
 mod parse;
 mod projection;
+mod raw;
 mod vocabulary;
 mod write;
 
@@ -17,4 +18,4 @@ pub use ids::{format_date, parse_date, At, CaseId, Cpr, Kommunekode};
 pub use parse::{parse_draft_decision, parse_journal, parse_journal_with, parse_line, ParseErrors, Problem};
 pub use projection::*;
 pub use vocabulary::*;
-pub use write::{event_to_map, write_event, write_journal};
+pub use write::{event_to_map, push_event, write_event, write_journal};

@@ -3,9 +3,11 @@
 use crate::check::Checker;
 use crate::event::*;
 use crate::ids::{parse_date, At, CaseId, Cpr, Kommunekode};
+use crate::raw::{Raw, RawObject, TopLevel};
 use crate::vocabulary::*;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 /// One problem in a journal file: where it is, which field, and what was expected.
@@ -95,7 +97,7 @@ pub fn parse_journal_with(text: &str, checker: &mut Checker) -> Result<Vec<Event
 
 /// Parses one line into an event, checking its fields but not its place in the case.
 pub fn parse_line(line_no: usize, text: &str) -> Result<Event, Vec<Problem>> {
-    let value: Value = serde_json::from_str(text).map_err(|error| {
+    let top: TopLevel = serde_json::from_str(text).map_err(|error| {
         vec![Problem {
             line: line_no,
             field: String::new(),
@@ -103,10 +105,10 @@ pub fn parse_line(line_no: usize, text: &str) -> Result<Event, Vec<Problem>> {
             found: Some(shorten_str(text)),
         }]
     })?;
-    let Value::Object(map) = value else {
-        return Err(vec![Problem::new(line_no, "", "a JSON object", Some(&value))]);
-    };
-    parse_object(line_no, map)
+    match top {
+        TopLevel::Object(object) => parse_object(line_no, object),
+        TopLevel::NotAnObject(value) => Err(vec![Problem::new(line_no, "", "a JSON object", Some(&value))]),
+    }
 }
 
 /// Parses a single `afgoerelse` event given as JSON text (a draft decision), checking its fields.
@@ -123,11 +125,12 @@ pub fn parse_draft_decision(text: &str) -> Result<Event, ParseErrors> {
     Ok(event)
 }
 
-fn parse_object(line: usize, map: Map<String, Value>) -> Result<Event, Vec<Problem>> {
+fn parse_object(line: usize, map: RawObject<'_>) -> Result<Event, Vec<Problem>> {
     let mut fields = Fields { line, prefix: "", map, problems: Vec::new() };
     let case = fields.required("case", CaseId::EXPECTED, |v| v.as_str().and_then(CaseId::parse));
     let at = fields.required("at", At::EXPECTED, |v| v.as_str().and_then(At::parse));
-    let event_type = fields.required("type", &EventType::expected(), |v| v.as_str().and_then(EventType::parse));
+    let event_type =
+        fields.required("type", EventType::expected as fn() -> String, |v| v.as_str().and_then(EventType::parse));
     let by = fields.optional_string("by");
     let id = fields.optional("id", "a non-empty string of at most 64 characters", |v| {
         v.as_str().filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_owned)
@@ -138,7 +141,8 @@ fn parse_object(line: usize, map: Map<String, Value>) -> Result<Event, Vec<Probl
         }
         parse_body(t, &mut fields)
     });
-    let Fields { map: extra, problems, .. } = fields;
+    let Fields { map, problems, .. } = fields;
+    let extra = into_map(map);
     match (case, at, body) {
         (Some(case), Some(at), Some(body)) if problems.is_empty() => Ok(Event { case, at, by, id, body, extra }),
         _ => Err(problems),
@@ -235,7 +239,7 @@ fn parse_body(event_type: EventType, f: &mut Fields) -> Option<EventBody> {
     })
 }
 
-fn parse_findings(line: usize, map: Map<String, Value>, problems: &mut Vec<Problem>) -> Findings {
+fn parse_findings(line: usize, map: RawObject<'_>, problems: &mut Vec<Problem>) -> Findings {
     let mut f = Fields { line, prefix: "findings.", map, problems: Vec::new() };
     let findings = Findings {
         treatment_exhausted: f.optional_bool("treatment_exhausted"),
@@ -250,10 +254,10 @@ fn parse_findings(line: usize, map: Map<String, Value>, problems: &mut Vec<Probl
         extra: Map::new(),
     };
     problems.append(&mut f.problems);
-    Findings { extra: f.map, ..findings }
+    Findings { extra: into_map(f.map), ..findings }
 }
 
-fn parse_weighted(line: usize, map: Map<String, Value>, problems: &mut Vec<Problem>) -> Weighted {
+fn parse_weighted(line: usize, map: RawObject<'_>, problems: &mut Vec<Problem>) -> Weighted {
     let mut f = Fields { line, prefix: "weighted.", map, problems: Vec::new() };
     let weighted = Weighted {
         beskaeftigelse: f.optional_string("beskaeftigelse"),
@@ -262,47 +266,75 @@ fn parse_weighted(line: usize, map: Map<String, Value>, problems: &mut Vec<Probl
         extra: Map::new(),
     };
     problems.append(&mut f.problems);
-    Weighted { extra: f.map, ..weighted }
+    Weighted { extra: into_map(f.map), ..weighted }
+}
+
+/// What a field should have held, described only when it did not (building it costs).
+trait Expectation {
+    fn describe(self) -> String;
+}
+
+impl Expectation for &str {
+    fn describe(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl Expectation for fn() -> String {
+    fn describe(self) -> String {
+        self()
+    }
 }
 
 /// Takes the known fields out of a JSON object, recording a problem for each bad one.
 /// What is left in `map` afterwards are the fields the spec does not name.
-struct Fields<'a> {
+struct Fields<'p, 'a> {
     line: usize,
-    prefix: &'a str,
-    map: Map<String, Value>,
+    prefix: &'p str,
+    map: RawObject<'a>,
     problems: Vec<Problem>,
 }
 
-impl Fields<'_> {
+impl Fields<'_, '_> {
     fn problem(&mut self, name: &str, expected: &str, found: Option<&Value>) {
         let field = format!("{}{name}", self.prefix);
         self.problems.push(Problem::new(self.line, &field, expected, found));
     }
 
-    fn optional<T>(&mut self, name: &str, expected: &str, read: impl FnOnce(&Value) -> Option<T>) -> Option<T> {
-        let value = self.map.remove(name)?;
+    fn optional<T>(
+        &mut self,
+        name: &str,
+        expected: impl Expectation,
+        read: impl FnOnce(&Raw) -> Option<T>,
+    ) -> Option<T> {
+        let position = self.map.0.iter().position(|(key, _)| key == name)?;
+        let (_, value) = self.map.0.remove(position);
         let parsed = read(&value);
         if parsed.is_none() {
-            self.problem(name, expected, Some(&value));
+            self.problem(name, &expected.describe(), Some(&value.to_value()));
         }
         parsed
     }
 
-    fn required<T>(&mut self, name: &str, expected: &str, read: impl FnOnce(&Value) -> Option<T>) -> Option<T> {
-        if !self.map.contains_key(name) {
-            self.problem(name, expected, None);
+    fn required<T>(
+        &mut self,
+        name: &str,
+        expected: impl Expectation,
+        read: impl FnOnce(&Raw) -> Option<T>,
+    ) -> Option<T> {
+        if !self.map.0.iter().any(|(key, _)| key == name) {
+            self.problem(name, &expected.describe(), None);
             return None;
         }
         self.optional(name, expected, read)
     }
 
     fn required_enum<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Option<T> {
-        self.required(name, &expected(), |v| v.as_str().and_then(parse))
+        self.required(name, expected, |v| v.as_str().and_then(parse))
     }
 
     fn optional_enum<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Option<T> {
-        self.optional(name, &expected(), |v| v.as_str().and_then(parse))
+        self.optional(name, expected, |v| v.as_str().and_then(parse))
     }
 
     fn string(&mut self, name: &str) -> Option<String> {
@@ -322,11 +354,11 @@ impl Fields<'_> {
     }
 
     fn bool(&mut self, name: &str) -> Option<bool> {
-        self.required(name, "true or false", Value::as_bool)
+        self.required(name, "true or false", |v| v.as_bool())
     }
 
     fn optional_bool(&mut self, name: &str) -> Option<bool> {
-        self.optional(name, "true or false", Value::as_bool)
+        self.optional(name, "true or false", |v| v.as_bool())
     }
 
     fn optional_number(&mut self, name: &str) -> Option<f64> {
@@ -341,16 +373,23 @@ impl Fields<'_> {
         self.optional(name, "a list of strings", string_list)
     }
 
-    fn optional_object(&mut self, name: &str) -> Option<Map<String, Value>> {
-        self.optional(name, "a JSON object", |v| v.as_object().cloned())
+    fn optional_object(&mut self, name: &str) -> Option<RawObject<'static>> {
+        self.optional(name, "a JSON object", |v| match v {
+            Raw::Other(Value::Object(map)) => Some(RawObject::from_map(map.clone())),
+            _ => None,
+        })
     }
 }
 
-fn non_empty_string(value: &Value) -> Option<String> {
+fn into_map(object: RawObject<'_>) -> Map<String, Value> {
+    object.0.into_iter().map(|(key, value): (Cow<str>, Raw)| (key.into_owned(), value.into_value())).collect()
+}
+
+fn non_empty_string(value: &Raw) -> Option<String> {
     value.as_str().filter(|s| !s.trim().is_empty()).map(str::to_owned)
 }
 
-fn string_list(value: &Value) -> Option<Vec<String>> {
+fn string_list(value: &Raw) -> Option<Vec<String>> {
     value.as_array()?.iter().map(|item| item.as_str().map(str::to_owned)).collect()
 }
 

@@ -4,7 +4,7 @@
 mod accounts;
 
 use chrono::{SecondsFormat, Utc};
-use journal::{parse_line, CaseId, Event};
+use journal::{CaseId, Event};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
@@ -67,8 +67,7 @@ fn now() -> String {
 }
 
 fn decode(line: &str) -> StoreResult<Event> {
-    parse_line(1, line)
-        .map_err(|problems| StoreError::Backend(format!("a stored event no longer parses: {}", problems[0])))
+    store::decode_stored(line)
 }
 
 /// The case's version and head hash, inside a transaction.
@@ -216,20 +215,11 @@ impl EventStore for SqliteStore {
     fn scan(&self, visit: &mut dyn FnMut(&CaseId, Vec<Event>)) -> StoreResult<()> {
         let mut stmt = self.conn.prepare("SELECT line FROM events ORDER BY case_id, seq").map_err(backend)?;
         let mut rows = stmt.query([]).map_err(backend)?;
-        let mut current: Vec<Event> = Vec::new();
+        let mut cases = store::CaseAssembler::new(visit);
         while let Some(row) = rows.next().map_err(backend)? {
-            let event = decode(row.get_ref(0).map_err(backend)?.as_str().map_err(|e| backend(e.into()))?)?;
-            if current.first().is_some_and(|first| first.case != event.case) {
-                let case = current[0].case.clone();
-                visit(&case, std::mem::take(&mut current));
-            }
-            current.push(event);
+            cases.push(row.get(0).map_err(backend)?)?;
         }
-        if let Some(first) = current.first() {
-            let case = first.case.clone();
-            visit(&case, current);
-        }
-        Ok(())
+        cases.finish()
     }
 
     fn export(&self, case: Option<&CaseId>, out: &mut dyn std::io::Write) -> StoreResult<()> {

@@ -7,6 +7,7 @@
 
 use crate::{StoreError, StoreResult};
 use journal::{parse_line, write_event, CaseId, Checker, Event, ParseErrors};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// An event to store, with its canonical line (what is stored and hashed).
@@ -33,12 +34,16 @@ pub struct ImportPlan {
 pub fn plan_import(text: &str, mut stored: impl FnMut(&CaseId) -> StoreResult<Vec<Event>>) -> StoreResult<ImportPlan> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        if raw.trim().is_empty() {
-            continue;
-        }
-        match parse_line(index + 1, raw) {
-            Ok(event) => parsed.push((index + 1, event)),
+    // Parsing and writing the canonical line are per line: done in parallel, in file order.
+    let lines: Vec<(usize, &str)> =
+        text.lines().enumerate().filter(|(_, raw)| !raw.trim().is_empty()).map(|(i, raw)| (i + 1, raw)).collect();
+    let results: Vec<_> = lines
+        .par_iter()
+        .map(|(line_no, raw)| parse_line(*line_no, raw).map(|event| (*line_no, write_event(&event), event)))
+        .collect();
+    for result in results {
+        match result {
+            Ok(entry) => parsed.push(entry),
             Err(found) => problems.extend(found),
         }
     }
@@ -46,7 +51,7 @@ pub fn plan_import(text: &str, mut stored: impl FnMut(&CaseId) -> StoreResult<Ve
     let mut checker = Checker::default();
     let mut already: HashMap<CaseId, HashMap<String, usize>> = HashMap::new();
     let mut plan = ImportPlan::default();
-    for (line_no, event) in parsed {
+    for (line_no, line, event) in parsed {
         if !already.contains_key(&event.case) {
             let existing = stored(&event.case)?;
             let mut counts: HashMap<String, usize> = HashMap::new();
@@ -57,7 +62,6 @@ pub fn plan_import(text: &str, mut stored: impl FnMut(&CaseId) -> StoreResult<Ve
             already.insert(event.case.clone(), counts);
             plan.cases += 1;
         }
-        let line = write_event(&event);
         if let Some(count) = already.get_mut(&event.case).and_then(|counts| counts.get_mut(&line)) {
             if *count > 0 {
                 *count -= 1;

@@ -8,9 +8,11 @@ pub mod accounts;
 mod chain;
 pub mod conformance;
 mod import;
+mod scan;
 
 pub use chain::{chain_hash, ChainVerifier, GENESIS_HASH};
 pub use import::{check_append, plan_import, ImportPlan, PlannedEvent};
+pub use scan::{decode_stored, CaseAssembler};
 
 use chrono::{DateTime, Utc};
 use journal::{CaseId, Event, ParseErrors};
