@@ -16,7 +16,9 @@ pub struct DbArg {
 /// Opens the store the database argument names.
 pub fn open_store(db: &str) -> anyhow::Result<Box<dyn EventStore>> {
     if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        anyhow::bail!("PostgreSQL is not built into this binary yet; use a SQLite file path");
+        // The URL may carry a password: the store's error names host, port and database instead.
+        let store = store_postgres::PostgresStore::open(db).context("opening the PostgreSQL database")?;
+        return Ok(Box::new(store));
     }
     let path = db.strip_prefix("sqlite://").unwrap_or(db);
     let store = store_sqlite::SqliteStore::open(path).with_context(|| format!("opening the database {path}"))?;
