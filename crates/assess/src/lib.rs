@@ -183,3 +183,48 @@ pub fn phase_id(phase: Phase) -> &'static str {
         Phase::Paaklaget => "paaklaget",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<Event> {
+        journal::parse_journal(text).unwrap_or_default()
+    }
+
+    fn on(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    const CASE: &str = r#"{"case":"a","at":"2017-01-01","type":"borger","birth_date":"1970-01-01","municipality":"101"}
+{"case":"a","at":"2017-02-01","type":"note","text":"x"}"#;
+
+    #[test]
+    fn no_events_is_an_error_not_a_panic() {
+        assert_eq!(assess(&[], on(2017, 3, 1), None, &Settings::default()), Err(AssessError::NoEvents));
+    }
+
+    #[test]
+    fn events_of_two_cases_are_refused() {
+        let mut both = events(CASE);
+        both.extend(events(&CASE.replace("\"a\"", "\"b\"")));
+        let result = assess(&both, on(2017, 3, 1), None, &Settings::default());
+        assert!(matches!(result, Err(AssessError::SeveralCases { .. })));
+    }
+
+    #[test]
+    fn a_draft_that_is_not_a_decision_is_refused() {
+        let all = events(CASE);
+        let result = assess(&all, on(2017, 3, 1), all.last(), &Settings::default());
+        assert_eq!(result, Err(AssessError::DraftNotADecision { found: "note" }));
+    }
+
+    #[test]
+    fn a_date_before_the_earliest_edition_is_refused_and_the_first_day_is_not() {
+        let all = events(&CASE.replace("2017-01-01", "2012-06-01"));
+        let early = assess(&all, on(2012, 12, 31), None, &Settings::default());
+        assert!(matches!(early, Err(AssessError::BeforeEarliestEdition { .. })));
+        let first = assess(&all, on(2013, 1, 1), None, &Settings::default());
+        assert_eq!(first.map(|a| a.edition), Ok("2013-01-01.reform"));
+    }
+}
