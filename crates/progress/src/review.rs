@@ -306,7 +306,7 @@ pub fn review_prepared(case: &PreparedCase, settings: &Settings) -> CaseReview {
     }
 
     // The auditor's categories (table 8.1).
-    for (rule, text) in categorise(s, reference) {
+    for (rule, text) in categorise(s, as_of) {
         categories.push(rule.id);
         findings.push(Finding { rule: rule.id, basis: rule.basis, text });
     }
@@ -359,7 +359,8 @@ fn postponement_has_reason(r: &journal::Recommendation) -> bool {
     weighted || extra
 }
 
-/// The report's case categories (table 8.1) a case falls in, up to `reference`.
+/// The report's case categories (table 8.1) a case falls in, by the as-of date (what happened after
+/// the decision, such as cash benefit after a ressourceforloeb or an appeal, counts).
 fn categorise(s: &CaseState, reference: NaiveDate) -> Vec<(Rule, String)> {
     let mut out = Vec::new();
     let decisions: Vec<&journal::Decision> = s.decisions.iter().filter(|d| d.at <= reference).collect();
