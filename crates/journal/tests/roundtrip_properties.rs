@@ -11,8 +11,8 @@ fn event() -> impl Strategy<Value = Event> {
     let case = "[A-Za-z0-9._:-]{1,64}".prop_map(|s| CaseId::parse(&s).unwrap());
     let text = any::<String>();
     let body = prop_oneof![
-        text.clone().prop_filter("a note has text", |t| !t.trim().is_empty()).prop_map(|text| EventBody::Note { text }),
-        (date(), proptest::option::of(text.clone()), proptest::option::of(0.0f64..100.0)).prop_map(
+        text.prop_filter("a note has text", |t| !t.trim().is_empty()).prop_map(|text| EventBody::Note { text }),
+        (date(), proptest::option::of(text), proptest::option::of(0.0f64..100.0)).prop_map(
             |(issued, author, hours)| EventBody::Dokument {
                 kind: DokumentKind::Lae265,
                 issued,
@@ -23,11 +23,11 @@ fn event() -> impl Strategy<Value = Event> {
         (
             proptest::sample::select(Criterion::ALL.to_vec()),
             any::<bool>(),
-            proptest::collection::vec(text.clone(), 0..3)
+            proptest::collection::vec(text, 0..3)
         )
             .prop_map(|(criterion, value, basis)| EventBody::Vurdering { criterion, value, basis, text: None }),
     ];
-    let extra = proptest::option::of(("x_[a-z]{1,8}", text.clone()));
+    let extra = proptest::option::of(("x_[a-z]{1,8}", text));
     (case, date(), proptest::option::of("[a-z:]{1,12}"), body, extra).prop_map(|(case, at, by, body, extra)| {
         let id = matches!(body, EventBody::Dokument { .. }).then(|| "d1".to_string());
         let mut map = serde_json::Map::new();
