@@ -12,7 +12,7 @@
 pub mod scratch;
 
 use chrono::{SecondsFormat, Utc};
-use journal::{parse_line, CaseId, Event};
+use journal::{CaseId, Event};
 use postgres::types::ToSql;
 use postgres::{Client, Config, IsolationLevel, NoTls, Row, Transaction};
 use std::cell::{RefCell, RefMut};
@@ -20,8 +20,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::str::FromStr;
 use store::{
-    chain_hash, check_append, plan_import, ChainVerifier, EventStore, ImportReport, StoreError, StoreResult,
-    StoredEvent, VerifyReport, GENESIS_HASH,
+    chain_hash, check_append, decode_stored, plan_import, CaseAssembler, ChainVerifier, EventStore, ImportReport,
+    StoreError, StoreResult, StoredEvent, VerifyReport, GENESIS_HASH,
 };
 
 /// The schema a store uses when the URL names none.
@@ -186,18 +186,49 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-fn decode(line: &str) -> StoreResult<Event> {
-    parse_line(1, line)
-        .map_err(|problems| StoreError::Backend(format!("a stored event no longer parses: {}", problems[0])))
-}
-
 fn column<'a, T: postgres::types::FromSql<'a>>(row: &'a Row, index: usize) -> StoreResult<T> {
     row.try_get(index).map_err(backend)
 }
 
 fn stored_events(tx: &mut Transaction<'_>, case: &str) -> StoreResult<Vec<Event>> {
     let rows = tx.query("SELECT line FROM events WHERE case_id = $1 ORDER BY seq", &[&case]).map_err(backend)?;
-    rows.iter().map(|row| decode(column(row, 0)?)).collect()
+    rows.iter().map(|row| decode_stored(column(row, 0)?)).collect()
+}
+
+/// The case ids a journal text appears to name, by a quick look for `"case":"…"` on each line.
+fn named_cases(text: &str) -> Vec<&str> {
+    const KEY: &str = "\"case\":\"";
+    let mut ids: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            let start = line.find(KEY)? + KEY.len();
+            let length = line[start..].find('"')?;
+            Some(&line[start..start + length])
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The stored events of every case the text names (cases without events are left out).
+fn prefetch(tx: &mut Transaction<'_>, text: &str) -> StoreResult<HashMap<String, Vec<Event>>> {
+    let ids = named_cases(text);
+    let mut found: HashMap<String, Vec<Event>> = HashMap::new();
+    let rows = tx
+        .query("SELECT case_id, line FROM events WHERE case_id = ANY($1) ORDER BY case_id, seq", &[&ids])
+        .map_err(backend)?;
+    for row in &rows {
+        let id: &str = column(row, 0)?;
+        let event = decode_stored(column(row, 1)?)?;
+        match found.get_mut(id) {
+            Some(events) => events.push(event),
+            None => {
+                found.insert(id.to_owned(), vec![event]);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Starts the read-only snapshot that whole-store reads run in.
@@ -318,11 +349,18 @@ impl EventStore for PostgresStore {
             .query_one("SELECT NOT EXISTS (SELECT 1 FROM cases)", &[])
             .and_then(|row| row.try_get(0))
             .map_err(backend)?;
-        let plan =
-            plan_import(
-                text,
-                |case| if store_is_empty { Ok(Vec::new()) } else { stored_events(&mut tx, case.as_str()) },
-            )?;
+        // The stored events of the file's cases, fetched in one query rather than one per case; a
+        // case the quick look missed is fetched on its own when the plan asks for it.
+        let mut prefetched = if store_is_empty { HashMap::new() } else { prefetch(&mut tx, text)? };
+        let plan = plan_import(text, |case| {
+            if store_is_empty {
+                Ok(Vec::new())
+            } else if let Some(events) = prefetched.remove(case.as_str()) {
+                Ok(events)
+            } else {
+                stored_events(&mut tx, case.as_str())
+            }
+        })?;
         if plan.events.is_empty() {
             tx.commit().map_err(backend)?;
             return Ok(ImportReport { appended: 0, skipped: plan.skipped, cases: plan.cases });
@@ -413,7 +451,7 @@ impl EventStore for PostgresStore {
                     recorded_at,
                     recorded_by: column(row, 2)?,
                     hash: column(row, 3)?,
-                    event: decode(column(row, 4)?)?,
+                    event: decode_stored(column(row, 4)?)?,
                 })
             })
             .collect()
@@ -443,20 +481,9 @@ impl EventStore for PostgresStore {
     fn scan(&self, visit: &mut dyn FnMut(&CaseId, Vec<Event>)) -> StoreResult<()> {
         let mut client = self.client()?;
         let mut tx = snapshot(&mut client)?;
-        let mut current: Vec<Event> = Vec::new();
-        stream(&mut tx, "SELECT line FROM events ORDER BY case_id, seq", &[], |row| {
-            let event = decode(column(row, 0)?)?;
-            if current.first().is_some_and(|first| first.case != event.case) {
-                let case = current[0].case.clone();
-                visit(&case, std::mem::take(&mut current));
-            }
-            current.push(event);
-            Ok(())
-        })?;
-        if let Some(first) = current.first() {
-            let case = first.case.clone();
-            visit(&case, current);
-        }
+        let mut cases = CaseAssembler::new(visit);
+        stream(&mut tx, "SELECT line FROM events ORDER BY case_id, seq", &[], |row| cases.push(column(row, 0)?))?;
+        cases.finish()?;
         tx.commit().map_err(backend)
     }
 
@@ -530,6 +557,12 @@ mod tests {
         let mut out = Vec::new();
         copy_field(&mut out, "a\\b\tc\nd\re");
         assert_eq!(out, b"a\\\\b\\tc\\nd\\re");
+    }
+
+    #[test]
+    fn the_quick_look_finds_each_named_case_once() {
+        let text = "{\"case\":\"b\",\"at\":\"x\"}\n\n{\"at\":\"y\", \"case\":\"a\"}\n{\"case\":\"b\"}\nnot json";
+        assert_eq!(named_cases(text), ["a", "b"]);
     }
 
     #[test]

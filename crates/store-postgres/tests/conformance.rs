@@ -83,3 +83,70 @@ fn verify_names_a_case_whose_events_are_all_gone() {
     let report = tampered("DELETE FROM events WHERE case_id = 'c2'");
     assert_eq!((report.breaks[0].case.as_str(), report.breaks[0].seq), ("c2", 1));
 }
+
+/// A journal of `cases` cases with `notes` notes each, case ids in a different order than they sort.
+fn many(cases: usize, notes: usize) -> String {
+    let mut text = String::new();
+    for case in (0..cases).rev() {
+        text.push_str(&format!(
+            r#"{{"case":"m{case}","at":"2018-01-02","type":"borger","birth_date":"1970-01-01","municipality":"101"}}"#
+        ));
+        text.push('\n');
+        for note in 0..notes {
+            text.push_str(&format!(
+                r#"{{"case":"m{case}","at":"2018-02-03","type":"note","by":"sb:a","text":"n{note} \\ \t"}}"#
+            ));
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn reads_that_span_several_batches_see_every_case_once_in_order() {
+    let scratch = ScratchSchema::create_or_fail();
+    let mut store = scratch.open().unwrap();
+    let text = many(700, 9);
+    assert_eq!(store.import(&text, "test").unwrap().appended, 7_000);
+    let mut seen = Vec::new();
+    store.scan(&mut |id, events| seen.push((id.to_string(), events.len()))).unwrap();
+    let mut expected: Vec<String> = (0..700).map(|case| format!("m{case}")).collect();
+    expected.sort();
+    assert_eq!(seen.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), expected);
+    assert!(seen.iter().all(|(_, count)| *count == 10));
+    let report = store.verify().unwrap();
+    assert!(report.is_clean(), "{report:?}");
+    assert_eq!((report.cases, report.events), (700, 7_000));
+    let mut exported = Vec::new();
+    store.export(None, &mut exported).unwrap();
+    assert_eq!(String::from_utf8(exported).unwrap().lines().count(), 7_000);
+}
+
+#[test]
+fn importing_a_larger_file_into_a_filled_store_appends_only_what_is_new() {
+    let scratch = ScratchSchema::create_or_fail();
+    let mut store = scratch.open().unwrap();
+    store.import(&many(50, 2), "first").unwrap();
+    let report = store.import(&many(60, 3), "second").unwrap();
+    // The 50 stored cases gain one note each; 10 new cases arrive whole.
+    assert_eq!((report.appended, report.skipped, report.cases), (50 + 10 * 4, 50 * 3, 60));
+    assert_eq!(store.version(&journal::CaseId::parse("m7").unwrap()).unwrap(), 4);
+    assert!(store.verify().unwrap().is_clean());
+}
+
+#[test]
+fn an_unreachable_database_is_a_clear_backend_error() {
+    match PostgresStore::open("postgres://nobody@127.0.0.1:1/none?connect_timeout=2") {
+        Err(store::StoreError::Backend(message)) => assert!(message.contains("cannot connect"), "{message}"),
+        other => panic!("expected a backend error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_store_opened_by_url_lives_in_the_schema_the_url_names() {
+    let scratch = ScratchSchema::create_or_fail();
+    let mut by_url = PostgresStore::open(&scratch.url()).unwrap();
+    assert_eq!(by_url.schema(), scratch.schema());
+    by_url.import(store::conformance::SAMPLE, "test").unwrap();
+    assert_eq!(scratch.open().unwrap().cases().unwrap().len(), 2);
+}
