@@ -36,6 +36,12 @@ enum Command {
     Comparisons(comparisons::ComparisonsArgs),
     /// Judge a case under the law in force on a date: tracks, route, deadlines, defects, missing evidence.
     Assess(assess::AssessArgs),
+    /// Deadlines and warnings for all cases, one caseworker or one unit, most urgent first.
+    Worklist(worklist::WorklistArgs),
+    /// The auditor's review of every case: earlier or other decisions, evidence age, hands in the case.
+    Review(review::ReviewArgs),
+    /// Timeliness per caseworker and unit: conversations and deadlines met, weeks to decision, caseload.
+    Timeliness(timeliness::TimelinessArgs),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +57,9 @@ fn main() -> ExitCode {
         Command::Benchmark(args) => ok(benchmark::run(args)),
         Command::Comparisons(args) => ok(comparisons::run(args)),
         Command::Assess(args) => ok(assess::run(args)),
+        Command::Worklist(args) => ok(worklist::run(args)),
+        Command::Review(args) => ok(review::run(args)),
+        Command::Timeliness(args) => ok(timeliness::run(args)),
     };
     match result {
         Ok(code) => code,
