@@ -201,7 +201,8 @@ impl Items<'_> {
 }
 
 /// The rulebook's deadlines that are open or overdue. An overdue deadline whose act has since
-/// been done (late) is history for the review, not work: it is left out.
+/// been done (late), or whose measure has ended (RSL § 7 a), is history for the review, not
+/// work: it is left out.
 fn deadlines(case: &PreparedCase, conclusions: &Conclusions, out: &mut Items<'_>) {
     for d in &conclusions.deadlines {
         let state = match d.state {
@@ -224,6 +225,12 @@ fn done_late(case: &PreparedCase, rule: &str, due: NaiveDate) -> bool {
         s.decisions.iter().any(|d| d.at > due && is_pension(d.decision.outcome))
     } else if rule == rulebook::rsl::STILLINGTAGEN.id {
         let window_end = add_weeks(due, 2);
+        // The measure has ended since: the next step can no longer be taken in time.
+        let measures: Vec<&journal::Measure> =
+            s.measures.iter().filter(|m| m.planned_end == Some(window_end)).collect();
+        if !measures.is_empty() && measures.iter().all(|m| m.ended.is_some()) {
+            return true;
+        }
         let after = |at: NaiveDate| at > due && at <= window_end;
         s.decisions.iter().any(|d| after(d.at))
             || s.measures.iter().any(|m| after(m.start))

@@ -191,3 +191,23 @@ fn a_caseworker_scope_keeps_only_the_cases_the_caseworker_holds_now() {
     let unit = progress::worklist(&cases, d(2017, 4, 20), &Scope::Unit("XYZ".into()), &Settings::default());
     assert!(unit.is_empty());
 }
+
+#[test]
+fn a_missed_rsl_7a_deadline_stays_on_the_worklist_until_the_measure_ends() {
+    let lines = [
+        r#"{"case": "7a", "at": "2017-01-02", "type": "borger", "birth_date": "1980-01-01", "municipality": "101"}"#,
+        r#"{"case": "7a", "at": "2017-01-02", "type": "indsats_start", "by": "sb:anna", "id": "vp", "kind": "virksomhedspraktik", "planned_end": "2017-03-01"}"#,
+        r#"{"case": "7a", "at": "2017-03-03", "type": "indsats_slut", "by": "sb:anna", "id": "vp"}"#,
+    ];
+    let events: Vec<journal::Event> =
+        lines.iter().enumerate().map(|(i, l)| journal::parse_line(i + 1, l).expect("valid line")).collect();
+    let rule = "rsl.7a.stillingtagen";
+    let on = |as_of| {
+        progress::worklist(std::slice::from_ref(&events), as_of, &Scope::All, &Settings::default())
+            .into_iter()
+            .find(|i| i.rule == rule)
+            .map(|i| (i.due, i.state))
+    };
+    assert_eq!(on(d(2017, 2, 16)), Some((Some(d(2017, 2, 15)), Overskredet)));
+    assert_eq!(on(d(2017, 3, 3)), None);
+}
