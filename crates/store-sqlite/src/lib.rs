@@ -141,6 +141,9 @@ impl EventStore for SqliteStore {
         if actual != expected_version {
             return Err(StoreError::Conflict { case: case.clone(), expected: expected_version, actual });
         }
+        if events.is_empty() {
+            return Ok(actual);
+        }
         let stored = stored_events(&tx, case.as_str())?;
         let lines = check_append(case, &stored, events)?;
         let pairs: Vec<(&Event, &str)> = events.iter().zip(lines.iter().map(String::as_str)).collect();

@@ -107,6 +107,10 @@ pub fn append_with_a_stale_version_is_a_conflict(factory: &dyn StoreFactory) {
         other => panic!("expected a conflict, got {other:?}"),
     }
     assert_eq!(store.version(&case("c2")).unwrap(), 2);
+    // An empty append writes nothing, not even a new case.
+    assert_eq!(store.append(&case("c7"), 0, &[], "sb:y").unwrap(), 0);
+    assert_eq!(store.version(&case("c7")).unwrap(), 0);
+    assert!(store.verify().unwrap().is_clean());
     assert!(matches!(
         store.append(&case("c2"), 2, &[note("c1", "2017-02-02", "c")], "sb:y"),
         Err(StoreError::WrongCase { .. })
