@@ -8,7 +8,12 @@
 //! writers for its one transaction, so its plan is checked against exactly what it writes after.
 //! Reads that walk many cases (`scan`, `export`, `verify`) run in one read-only snapshot and fetch
 //! rows in batches from a portal, so memory does not grow with the store.
+//!
+//! The same schema keeps the web application's users, sessions and access log (the
+//! [`AccountStore`](store::accounts::AccountStore)); triggers refuse UPDATE, DELETE and TRUNCATE on
+//! the access log as on the events.
 
+mod accounts;
 pub mod scratch;
 
 use chrono::{SecondsFormat, Utc};
@@ -97,7 +102,10 @@ pub fn split_schema(url: &str) -> (String, Option<String>) {
 }
 
 /// The migrations, in order; the schema's `schema_migrations` table records which have run.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_events", include_str!("../migrations/0001_events.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_events", include_str!("../migrations/0001_events.sql")),
+    ("0002_accounts", include_str!("../migrations/0002_accounts.sql")),
+];
 
 /// Rows fetched from a portal at a time by the reads that walk the whole store.
 const BATCH: i32 = 5_000;
