@@ -10,8 +10,7 @@ use store::{StoreError, StoreResult};
 impl AccountStore for PostgresStore {
     fn put_user(&mut self, user: &User) -> StoreResult<()> {
         let citizen_case = user.citizen_case.as_ref().map(CaseId::as_str);
-        self.client
-            .get_mut()
+        self.client_mut()?
             .execute(
                 "INSERT INTO users (id, display_name, role, unit, actor, citizen_case, password_hash)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -45,8 +44,7 @@ impl AccountStore for PostgresStore {
     }
 
     fn create_session(&mut self, session: &Session) -> StoreResult<()> {
-        self.client
-            .get_mut()
+        self.client_mut()?
             .execute(
                 "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
                  VALUES ($1, $2, $3, $4, $5)",
@@ -78,13 +76,13 @@ impl AccountStore for PostgresStore {
     }
 
     fn delete_session(&mut self, token_hash: &str) -> StoreResult<()> {
-        self.client.get_mut().execute("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash]).map_err(backend)?;
+        self.client_mut()?.execute("DELETE FROM sessions WHERE token_hash = $1", &[&token_hash]).map_err(backend)?;
         Ok(())
     }
 
     fn delete_expired_sessions(&mut self, now: DateTime<Utc>) -> StoreResult<usize> {
         let deleted =
-            self.client.get_mut().execute("DELETE FROM sessions WHERE expires_at <= $1", &[&now]).map_err(backend)?;
+            self.client_mut()?.execute("DELETE FROM sessions WHERE expires_at <= $1", &[&now]).map_err(backend)?;
         Ok(deleted as usize)
     }
 
@@ -99,8 +97,7 @@ impl AccountStore for PostgresStore {
         let what: Vec<&str> = entries.iter().map(|entry| entry.what.as_str()).collect();
         let purpose: Vec<&str> = entries.iter().map(|entry| entry.purpose.as_str()).collect();
         // One statement is one transaction: all entries or none, numbered in the order given.
-        self.client
-            .get_mut()
+        self.client_mut()?
             .execute(
                 "INSERT INTO access_log (at, user_id, role, case_id, what, purpose)
                  SELECT at, user_id, role, case_id, what, purpose

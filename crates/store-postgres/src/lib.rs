@@ -37,6 +37,8 @@ pub struct PostgresStore {
     // The trait reads through `&self`; the connection needs `&mut`. A handle is used by one thread.
     client: RefCell<Client>,
     schema: String,
+    // The connection string without the schema, to reconnect after the connection was lost.
+    url: String,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -59,10 +61,9 @@ impl PostgresStore {
         if schema.is_empty() {
             return Err(StoreError::Backend("the schema name is empty".to_owned()));
         }
-        let mut client = connect(url)?;
-        client.batch_execute(&format!("SET search_path TO {}", quote_ident(schema))).map_err(backend)?;
+        let mut client = connect_to_schema(url, schema)?;
         migrate(&mut client, schema)?;
-        Ok(PostgresStore { client: RefCell::new(client), schema: schema.to_owned() })
+        Ok(PostgresStore { client: RefCell::new(client), schema: schema.to_owned(), url: url.to_owned() })
     }
 
     /// The schema this store lives in.
@@ -78,10 +79,31 @@ impl PostgresStore {
     }
 
     fn client(&self) -> StoreResult<RefMut<'_, Client>> {
-        self.client.try_borrow_mut().map_err(|_| {
+        let mut client = self.client.try_borrow_mut().map_err(|_| {
             StoreError::Backend("this store handle is busy (called from inside its own scan or export)".to_owned())
-        })
+        })?;
+        if client.is_closed() {
+            *client = connect_to_schema(&self.url, &self.schema)?;
+        }
+        Ok(client)
     }
+
+    fn client_mut(&mut self) -> StoreResult<&mut Client> {
+        let client = self.client.get_mut();
+        if client.is_closed() {
+            *client = connect_to_schema(&self.url, &self.schema)?;
+        }
+        Ok(client)
+    }
+}
+
+/// Connects with the store's schema as the search path. A handle whose connection was lost (the
+/// server restarted, an idle connection was cut) connects again on its next call, so long-lived
+/// handles (a web server's pool) recover; the call that met the loss fails as a backend error.
+fn connect_to_schema(url: &str, schema: &str) -> StoreResult<Client> {
+    let mut client = connect(url)?;
+    client.batch_execute(&format!("SET search_path TO {}", quote_ident(schema))).map_err(backend)?;
+    Ok(client)
 }
 
 /// Splits a `schema=NAME` query parameter off a `postgres://` URL: (URL without it, schema).
@@ -284,7 +306,7 @@ impl EventStore for PostgresStore {
         events: &[Event],
         recorded_by: &str,
     ) -> StoreResult<u64> {
-        let client = self.client.get_mut();
+        let client = self.client_mut()?;
         let mut tx = client.transaction().map_err(backend)?;
         let id = case.as_str();
         if expected_version == 0 {
@@ -349,7 +371,7 @@ impl EventStore for PostgresStore {
     }
 
     fn import(&mut self, text: &str, recorded_by: &str) -> StoreResult<ImportReport> {
-        let client = self.client.get_mut();
+        let client = self.client_mut()?;
         let mut tx = client.transaction().map_err(backend)?;
         // Writers wait until this import commits; readers go on reading the last committed state.
         tx.batch_execute("LOCK TABLE cases IN EXCLUSIVE MODE").map_err(backend)?;

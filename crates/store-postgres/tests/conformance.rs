@@ -150,3 +150,32 @@ fn a_store_opened_by_url_lives_in_the_schema_the_url_names() {
     by_url.import(store::conformance::SAMPLE, "test").unwrap();
     assert_eq!(scratch.open().unwrap().cases().unwrap().len(), 2);
 }
+
+#[test]
+fn a_handle_whose_connection_was_cut_connects_again_on_its_next_call() {
+    let scratch = ScratchSchema::create_or_fail();
+    let mut store = scratch.open().unwrap();
+    store.import(store::conformance::SAMPLE, "test").unwrap();
+    let pid: i32 =
+        store.with_client(|client| client.query_one("SELECT pg_backend_pid()", &[])).unwrap().unwrap().get(0);
+    let admin = scratch.open().unwrap();
+    admin.with_client(|client| client.execute("SELECT pg_terminate_backend($1)", &[&pid])).unwrap().unwrap();
+    for _ in 0..100 {
+        let alive = admin
+            .with_client(|client| client.query_one("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", &[&pid]))
+            .unwrap()
+            .unwrap()
+            .get::<_, i64>(0);
+        if alive == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The call that meets the cut connection may fail; the next one works on a new connection.
+    let _ = store.cases();
+    assert_eq!(store.cases().unwrap().len(), 2);
+    let case = journal::CaseId::parse("c2").unwrap();
+    let note = journal::parse_line(1, r#"{"case":"c2","at":"2017-02-01","type":"note","by":"sb:a","text":"igen"}"#);
+    assert_eq!(store.append(&case, 1, &[note.unwrap()], "test").unwrap(), 2);
+    assert!(store.verify().unwrap().is_clean());
+}
