@@ -42,6 +42,8 @@ enum Command {
     Review(review::ReviewArgs),
     /// Timeliness per caseworker and unit: conversations and deadlines met, weeks to decision, caseload.
     Timeliness(timeliness::TimelinessArgs),
+    /// Serve the web application and the JSON API; --demo builds a demo municipality and prints logins.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Worklist(args) => ok(worklist::run(args)),
         Command::Review(args) => ok(review::run(args)),
         Command::Timeliness(args) => ok(timeliness::run(args)),
+        Command::Serve(args) => ok(serve::run(args)),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod indicators;
 pub mod review;
+pub mod serve;
 pub mod show;
 pub mod simulate;
 pub mod timeliness;

@@ -1,0 +1,212 @@
+//! The in-memory case index: one small summary per case as of today (unit, caseworker, phase,
+//! running deadlines, the team's agenda), so worklists, the agenda and the leader's numbers never
+//! read every journal per request. Built once at start, refreshed per case after every write and
+//! rebuilt when the date changes.
+
+use assess::{Assessment, Status};
+use chrono::NaiveDate;
+use journal::{CaseId, CaseState, Event, EventBody, Phase};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A deadline or task on a worklist.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct WorkItem {
+    pub case: String,
+    pub rule: String,
+    pub basis: String,
+    /// The last day (null for items without a date, e.g. a stalled case).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due: Option<NaiveDate>,
+    /// `aaben` or `overskredet`.
+    pub state: String,
+    pub text: String,
+}
+
+/// The team's agenda entry of a case sent to the rehabilitation team.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct AgendaEntry {
+    pub case: String,
+    #[schema(value_type = String, format = Date)]
+    pub submitted: NaiveDate,
+    /// Whether this is a re-presentation (LOU § 11, stk. 2).
+    pub genforelaeggelse: bool,
+    /// The booked meeting date, if booked.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub booked: Option<NaiveDate>,
+    /// The meeting, if held (the recommendation is still to come).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub meeting_held: Option<NaiveDate>,
+    pub citizen_age: Option<u32>,
+    pub unit: Option<String>,
+    pub caseworker: Option<String>,
+}
+
+/// One case as the index knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseSummary {
+    pub case: CaseId,
+    pub version: u64,
+    pub unit: Option<String>,
+    pub caseworker: Option<String>,
+    pub phase: Phase,
+    pub opened: Option<NaiveDate>,
+    pub last_event: Option<NaiveDate>,
+    pub citizen_age: Option<u32>,
+    pub handovers: usize,
+    pub writers_2y: usize,
+    pub agenda: Option<AgendaEntry>,
+    /// Open and overdue deadlines and oversight warnings (from `progress`), most urgent first.
+    pub items: Vec<WorkItem>,
+    pub missing: usize,
+    pub defects: usize,
+    /// The latest decision: its outcome (journal spelling) and date.
+    pub decision: Option<(&'static str, NaiveDate)>,
+    /// The four tracks' statuses: foertidspension, seniorfoertidspension, fleksjob, ressourceforloeb.
+    pub tracks: [Status; 4],
+}
+
+/// Days without any event before a case counts as stalled.
+pub const STALLED_AFTER_DAYS: i64 = 120;
+
+impl CaseSummary {
+    /// Summarises a case's events (oldest first, all of them) as of `as_of`.
+    pub fn build(events: &[Event], as_of: NaiveDate, settings: &assess::Settings) -> Option<CaseSummary> {
+        let state = CaseState::fold(events, Some(as_of))?;
+        let assessment = assess::assess(events, as_of, None, settings).ok();
+        Some(summarise(&state, events, assessment.as_ref(), as_of))
+    }
+
+    /// Whether nothing has happened in the case for [`STALLED_AFTER_DAYS`] and it is not decided.
+    pub fn stalled(&self, as_of: NaiveDate) -> bool {
+        !matches!(self.phase, Phase::Afgjort)
+            && self.last_event.is_some_and(|last| (as_of - last).num_days() >= STALLED_AFTER_DAYS)
+    }
+
+    /// Overdue items.
+    pub fn overdue(&self) -> usize {
+        self.items.iter().filter(|i| i.state == "overskredet").count()
+    }
+}
+
+fn summarise(state: &CaseState, events: &[Event], assessment: Option<&Assessment>, as_of: NaiveDate) -> CaseSummary {
+    let assignment = state.current_assignment();
+    let last_event = state.last_event;
+    let phase = state.phase();
+    let prepared = progress::PreparedCase::from_state(state.clone(), as_of);
+    let mut found = progress::case_items(&prepared, &progress::Settings::default());
+    progress::sort(&mut found, as_of);
+    let items: Vec<WorkItem> = found
+        .into_iter()
+        .map(|i| WorkItem {
+            case: i.case,
+            rule: i.rule.to_owned(),
+            basis: i.basis.to_owned(),
+            due: i.due,
+            state: match i.state {
+                progress::ItemState::Overskredet => "overskredet",
+                progress::ItemState::Aaben => "aaben",
+            }
+            .to_owned(),
+            text: i.text,
+        })
+        .collect();
+    let agenda = agenda(state, events, as_of);
+    let tracks = assessment.map_or([Status::IkkeAktuel; 4], |a| {
+        [
+            a.tracks.foertidspension.status,
+            a.tracks.seniorfoertidspension.status,
+            a.tracks.fleksjob.status,
+            a.tracks.ressourceforloeb.status,
+        ]
+    });
+    CaseSummary {
+        case: state.case.clone(),
+        version: events.len() as u64,
+        unit: assignment.map(|a| a.unit.clone()),
+        caseworker: assignment.map(|a| a.caseworker.clone()),
+        phase,
+        opened: state.opened,
+        last_event,
+        citizen_age: state.age_on(as_of),
+        handovers: state.handovers(),
+        writers_2y: state.distinct_writers(as_of - chrono::Duration::days(730), as_of),
+        agenda,
+        items,
+        missing: assessment.map_or(0, |a| a.missing.len()),
+        defects: assessment.map_or(0, |a| a.defects.len()),
+        decision: state.latest_decision().map(|d| (d.decision.outcome.as_str(), d.at)),
+        tracks,
+    }
+}
+
+/// The extension field a booking note carries (see `docs/web.md`): the booked meeting date.
+pub const BOOKED_MEETING_FIELD: &str = "booked_meeting";
+
+fn agenda(state: &CaseState, events: &[Event], as_of: NaiveDate) -> Option<AgendaEntry> {
+    let phase = state.phase();
+    if !matches!(phase, Phase::ForelagtRehabiliteringsteam | Phase::Behandlet) {
+        return None;
+    }
+    let submission = state.team_submissions.last()?;
+    let booked = events
+        .iter()
+        .filter(|e| e.date() >= submission.at && e.date() <= as_of)
+        .filter(|e| matches!(e.body, EventBody::Note { .. }))
+        .rev()
+        .find_map(|e| e.extra_field(BOOKED_MEETING_FIELD)?.as_str().and_then(journal::parse_date));
+    let meeting_held = state.team_meetings.iter().rev().find(|m| m.at >= submission.at).map(|m| m.at);
+    let assignment = state.current_assignment();
+    Some(AgendaEntry {
+        case: state.case.to_string(),
+        submitted: submission.at,
+        genforelaeggelse: submission.genforelaeggelse,
+        booked,
+        meeting_held,
+        citizen_age: state.age_on(as_of),
+        unit: assignment.map(|a| a.unit.clone()),
+        caseworker: assignment.map(|a| a.caseworker.clone()),
+    })
+}
+
+/// Every case's summary as of one date.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub as_of: Option<NaiveDate>,
+    cases: Vec<CaseSummary>,
+    by_id: HashMap<CaseId, usize>,
+}
+
+impl Index {
+    /// An empty index for a date.
+    pub fn new(as_of: NaiveDate) -> Self {
+        Index { as_of: Some(as_of), cases: Vec::new(), by_id: HashMap::new() }
+    }
+
+    /// Adds or replaces a case's summary.
+    pub fn put(&mut self, summary: CaseSummary) {
+        match self.by_id.get(&summary.case) {
+            Some(&at) => self.cases[at] = summary,
+            None => {
+                self.by_id.insert(summary.case.clone(), self.cases.len());
+                self.cases.push(summary);
+            }
+        }
+    }
+
+    pub fn get(&self, case: &CaseId) -> Option<&CaseSummary> {
+        self.by_id.get(case).map(|&at| &self.cases[at])
+    }
+
+    pub fn all(&self) -> &[CaseSummary] {
+        &self.cases
+    }
+
+    pub fn len(&self) -> usize {
+        self.cases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cases.is_empty()
+    }
+}
