@@ -1,4 +1,7 @@
 //! Throw-away schemas for tests: each test gets a fresh, uniquely named schema, dropped afterwards.
+//!
+//! Creating and dropping one works from async tests too: the blocking PostgreSQL client cannot run
+//! on an async runtime's thread, so those connections are made on a short-lived thread of their own.
 
 use crate::{connect, quote_ident, PostgresStore};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,7 +32,7 @@ impl ScratchSchema {
             .unwrap_or_default();
         let schema =
             format!("afklaring_test_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
-        connect(&url)?;
+        off_thread(|| connect(&url).map(drop))?;
         Ok(ScratchSchema { url, schema })
     }
 
@@ -66,8 +69,18 @@ impl ScratchSchema {
 impl Drop for ScratchSchema {
     fn drop(&mut self) {
         // Best effort: a schema left behind by a lost connection holds only test data.
-        if let Ok(mut client) = connect(&self.url) {
-            let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", quote_ident(&self.schema)));
-        }
+        off_thread(|| {
+            if let Ok(mut client) = connect(&self.url) {
+                let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", quote_ident(&self.schema)));
+            }
+        });
     }
+}
+
+/// Runs `work` on a thread of its own and waits for it (so it never runs on an async runtime's thread).
+fn off_thread<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| match scope.spawn(work).join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
 }

@@ -179,3 +179,20 @@ fn a_handle_whose_connection_was_cut_connects_again_on_its_next_call() {
     assert_eq!(store.append(&case, 1, &[note.unwrap()], "test").unwrap(), 2);
     assert!(store.verify().unwrap().is_clean());
 }
+
+#[tokio::test]
+async fn a_scratch_schema_is_made_and_dropped_from_an_async_test_too() {
+    let scratch = ScratchSchema::create_or_fail();
+    let url = scratch.url();
+    let schema = scratch.schema().to_owned();
+    tokio::task::spawn_blocking(move || PostgresStore::open(&url).map(drop)).await.unwrap().unwrap();
+    drop(scratch);
+    let gone = tokio::task::spawn_blocking(move || {
+        let other = ScratchSchema::create_or_fail();
+        let store = other.open().unwrap();
+        store.with_client(|client| {
+            client.query_one("SELECT NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", &[&schema])
+        })
+    });
+    assert!(gone.await.unwrap().unwrap().unwrap().get::<_, bool>(0), "the schema was dropped");
+}
