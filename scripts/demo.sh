@@ -3,7 +3,7 @@
 # municipality, imports it, verifies it, and shows one case and its assessment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -p afklaring
+cargo build --release -p afklaring
 bin=target/release/afklaring
 mkdir -p demo
 rm -f demo/afklaring.db demo/afklaring.db-wal demo/afklaring.db-shm

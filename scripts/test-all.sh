@@ -15,7 +15,7 @@ fi
 python3 -c 'import statsmodels' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check statsmodels
 
 echo "== cargo test (workspace)"
-cargo test --workspace --locked 2>&1
+cargo test --workspace 2>&1
 
 if [ -x e2e/run.sh ]; then
   echo "== browser end-to-end tests"
