@@ -144,6 +144,14 @@ pub fn showcase(today: NaiveDate) -> String {
             d(450)
         ),
         format!(
+            r#"{{"case":"DEMO-1","at":"{}","type":"samtale","by":"{cw}","kind":"opfoelgning","text":"Praktikken slutter snart; vi aftalte en mentor bagefter."}}"#,
+            d(470)
+        ),
+        format!(
+            r#"{{"case":"DEMO-1","at":"{}","type":"indsats_start","by":"{cw}","id":"ind-2","kind":"mentor","hours_per_week":2}}"#,
+            d(466)
+        ),
+        format!(
             r#"{{"case":"DEMO-1","at":"{}","type":"indsats_slut","by":"{cw}","id":"ind-1","kind":"virksomhedspraktik"}}"#,
             d(450)
         ),
@@ -219,9 +227,40 @@ pub fn showcase(today: NaiveDate) -> String {
             r#"{{"case":"DEMO-2","at":"{}","type":"overgang_foertidspension","by":"{cw}","notified":true}}"#,
             d(50)
         ),
+        format!(
+            r#"{{"case":"DEMO-2","at":"{}","type":"samtale","by":"{cw}","kind":"opfoelgning","text":"Gennemgik indstillingen om førtidspension med borgeren."}}"#,
+            d(45)
+        ),
         format!(r#"{{"case":"DEMO-2","at":"{}","type":"moede_tilbudt","by":"{cw}"}}"#, d(30)),
     ];
     let mut text = lines.join("\n");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assessed(case: &str, today: NaiveDate) -> assess::Assessment {
+        let events = journal::parse_journal(&showcase(today)).expect("the showcase parses");
+        let events: Vec<_> = events.into_iter().filter(|e| e.case.as_str() == case).collect();
+        assess::assess(&events, today, None, &assess::Settings::default()).expect("assessable")
+    }
+
+    #[test]
+    fn the_showcase_citizen_case_misses_only_the_lae265_and_has_nothing_overdue() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let a = assessed(CASE_MISSING_LAE265, today);
+        assert_eq!(a.missing.iter().map(|m| m.what).collect::<Vec<_>>(), ["lae265"]);
+        assert!(a.deadlines.iter().all(|d| d.state != assess::DeadlineState::Overskredet), "{:?}", a.deadlines);
+    }
+
+    #[test]
+    fn the_showcase_pension_case_waits_for_a_decision_within_three_months() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let a = assessed(CASE_PENSION, today);
+        assert!(a.deadlines.iter().any(|d| d.rule.starts_with("pl.21") && d.state == assess::DeadlineState::Aaben));
+        assert!(a.deadlines.iter().all(|d| d.state != assess::DeadlineState::Overskredet), "{:?}", a.deadlines);
+    }
 }

@@ -716,7 +716,18 @@ pub async fn citizen_plan(app: &App, caller: &Caller, what: &str) -> Result<crat
         .clone()
         .ok_or_else(|| AppError::forbidden("Din bruger er ikke knyttet til en sag."))?;
     let loaded = service::open(app, caller, &case, what).await?;
-    Ok(crate::plain::min_plan(&loaded.events, &loaded.state, &loaded.assessment, app.today()))
+    let mut plan = crate::plain::min_plan(&loaded.events, &loaded.state, &loaded.assessment, app.today());
+    // A citizen knows their caseworker by name, not by actor id.
+    if let Some(actor) = plan.contact.caseworker.clone() {
+        let name = app
+            .pool
+            .run(move |db| Ok(db.users()?.into_iter().find(|u| u.actor == actor).map(|u| u.display_name)))
+            .await?;
+        if let Some(name) = name {
+            plan.contact.caseworker = Some(name);
+        }
+    }
+    Ok(plan)
 }
 
 pub async fn plan_page(State(app): State<App>, caller: Caller) -> Result<Html<String>, AppError> {

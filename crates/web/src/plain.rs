@@ -127,7 +127,8 @@ fn deadline_plain(rule: &str) -> Option<&'static str> {
         "Kommunen skal træffe afgørelse om førtidspension"
     } else if rule.starts_with("rsl.7a") {
         "Vi skal sammen med dig beslutte, hvad der skal ske, når din nuværende indsats slutter"
-    } else if rule.starts_with("praksis.samtaler") || rule.contains("samtale") {
+    } else if rule.starts_with("lab.kontaktforloeb") || rule.starts_with("sdl.opfoelgning") || rule.contains("samtale")
+    {
         "Du skal have en samtale med din sagsbehandler"
     } else if rule.starts_with("ast.39-17") {
         "Kommunen skal begynde at behandle din sag om førtidspension"
@@ -186,6 +187,14 @@ pub fn min_plan(events: &[Event], state: &CaseState, a: &Assessment, today: Naiv
     for m in state.measures.iter().filter(|m| m.ended.is_none()) {
         let end = m.planned_end.map(|e| format!(" til {}", date_da(e))).unwrap_or_default();
         next_steps.push(format!("Du er i gang med {}{end}.", m.kind));
+    }
+    let to_team = a.route.value == assess::RouteValue::Kraeves && state.phase() == Phase::Aaben && a.missing.is_empty();
+    if to_team && state.recommendations.is_empty() {
+        next_steps.insert(
+            0,
+            "Din sag er klar til at blive sendt til rehabiliteringsteamet. Din sagsbehandler aftaler det med dig."
+                .into(),
+        );
     }
     if next_steps.is_empty() {
         next_steps.push(match state.phase() {

@@ -2,11 +2,12 @@
 //! an API client. One helper per endpoint; every protected endpoint is tried without a session and
 //! with every role that must not get in.
 
+mod fresh;
+
 use chrono::NaiveDate;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::sync::Arc;
 use store::accounts::Role;
 use web::demo::{CASE_MISSING_LAE265 as DEMO1, CASE_PENSION as DEMO2};
 
@@ -19,7 +20,7 @@ struct TestApp {
     base: String,
     http: reqwest::Client,
     passwords: HashMap<String, String>,
-    _dir: tempfile::TempDir,
+    _db: fresh::FreshDatabase,
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -48,13 +49,12 @@ async fn spawn() -> TestApp {
 }
 
 async fn spawn_with(config: web::Config) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("web.db");
-    let mut db = store_sqlite::SqliteStore::open(&path).expect("open db");
-    let report = web::demo::seed(&mut db, today(), 40).expect("seed");
+    let database = fresh::FreshDatabase::create();
+    let opener = database.opener();
+    let mut db = opener().expect("open db");
+    let report = web::demo::seed(db.as_mut(), today(), 40).expect("seed");
+    drop(db);
     let passwords = report.logins.into_iter().map(|l| (l.user, l.password)).collect();
-    let opener: web::Opener =
-        Arc::new(move || Ok(Box::new(store_sqlite::SqliteStore::open(&path)?) as Box<dyn web::Database>));
     let app = tokio::task::spawn_blocking(move || web::App::new(opener, config)).await.expect("join").expect("app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
@@ -63,7 +63,7 @@ async fn spawn_with(config: web::Config) -> TestApp {
         let _ = stopped.await;
     }));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { base, http, passwords, _dir: dir, _stop: stop }
+    TestApp { base, http, passwords, _db: database, _stop: stop }
 }
 
 impl TestApp {

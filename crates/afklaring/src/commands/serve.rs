@@ -68,8 +68,6 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
 
 fn opener(db: &str) -> anyhow::Result<Opener> {
     if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        // Each pooled handle is one connection; opening runs pending migrations (once per schema).
-        // The URL may carry a password: the store's error names host, port and database instead.
         let url = db.to_owned();
         store_postgres::PostgresStore::open(&url).context("opening the PostgreSQL database")?;
         return Ok(Arc::new(move || Ok(Box::new(store_postgres::PostgresStore::open(&url)?) as Box<dyn Database>)));
