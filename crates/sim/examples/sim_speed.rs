@@ -1,4 +1,4 @@
-//! Measures generation speed: `cargo run --release -p sim --example speed -- [cases] [demo|country]`.
+//! Measures generation speed: `cargo run --release -p sim --example sim_speed -- [cases] [demo|country]`.
 
 use std::time::Instant;
 
