@@ -17,6 +17,10 @@ python3 -c 'import statsmodels' 2>/dev/null || python3 -m pip install --quiet --
 echo "== cargo test (workspace)"
 cargo test --workspace 2>&1
 
+echo "== server tests on PostgreSQL"
+# The same HTTP suite again, each test on a fresh scratch schema instead of a SQLite file.
+AFKLARING_TEST_BACKEND=postgres cargo test -p web 2>&1
+
 if [ -x e2e/run.sh ]; then
   echo "== browser end-to-end tests"
   e2e/run.sh

@@ -1,6 +1,7 @@
-//! HTTP tests: the real app on port 0 against a fresh SQLite file, driven like a browser and like
-//! an API client. One helper per endpoint; every protected endpoint is tried without a session and
-//! with every role that must not get in.
+//! HTTP tests: the real app on port 0 against a fresh database (a SQLite file; a PostgreSQL schema
+//! with `AFKLARING_TEST_BACKEND=postgres`), driven like a browser and like an API client. One helper
+//! per endpoint; every protected endpoint is tried without a session and with every role that must
+//! not get in.
 
 mod fresh;
 
@@ -51,9 +52,14 @@ async fn spawn() -> TestApp {
 async fn spawn_with(config: web::Config) -> TestApp {
     let database = fresh::FreshDatabase::create();
     let opener = database.opener();
-    let mut db = opener().expect("open db");
-    let report = web::demo::seed(db.as_mut(), today(), 40).expect("seed");
-    drop(db);
+    // Database work blocks, and the PostgreSQL client cannot run on the async runtime's threads.
+    let seed_opener = std::sync::Arc::clone(&opener);
+    let report = tokio::task::spawn_blocking(move || {
+        let mut db = seed_opener().expect("open db");
+        web::demo::seed(db.as_mut(), today(), 40).expect("seed")
+    })
+    .await
+    .expect("join");
     let passwords = report.logins.into_iter().map(|l| (l.user, l.password)).collect();
     let app = tokio::task::spawn_blocking(move || web::App::new(opener, config)).await.expect("join").expect("app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
