@@ -108,6 +108,10 @@ pub async fn whoami(caller: Caller) -> Json<Me> {
 pub struct WorklistParams {
     /// `mine` (default) or `unit`.
     pub scope: Option<String>,
+    /// Items to skip (default 0).
+    pub offset: Option<usize>,
+    /// At most this many items (default and maximum 300).
+    pub limit: Option<usize>,
 }
 
 /// The caseworker's worklist (twin of `/arbejdsliste`).
@@ -120,7 +124,11 @@ pub async fn worklist(
     caller.require(&[Role::Caseworker])?;
     let unit = caller.user.unit.clone().unwrap_or_default();
     let mine = (q.scope.as_deref() != Some("unit")).then_some(caller.user.actor.as_str());
-    let list = app.with_index(|index| reports::worklist(index, Some(&unit), mine))?;
+    let page = reports::Page {
+        offset: q.offset.unwrap_or(0),
+        limit: q.limit.unwrap_or(reports::LIST_LIMIT).min(reports::LIST_LIMIT),
+    };
+    let list = app.with_index(|index| reports::worklist(index, Some(&unit), mine, page))?;
     app.log(&caller, None, "GET /api/worklist", "sagsbehandling").await?;
     Ok(Json(list))
 }

@@ -169,28 +169,65 @@ fn agenda(state: &CaseState, events: &[Event], as_of: NaiveDate) -> Option<Agend
     })
 }
 
-/// Every case's summary as of one date.
+/// Every case's summary as of one date, with lookups by unit, by caseworker and for the team's
+/// agenda, so a worklist touches only its own cases.
 #[derive(Debug, Default)]
 pub struct Index {
     pub as_of: Option<NaiveDate>,
     cases: Vec<CaseSummary>,
     by_id: HashMap<CaseId, usize>,
+    by_unit: HashMap<String, Vec<usize>>,
+    by_caseworker: HashMap<String, Vec<usize>>,
+    agenda: std::collections::BTreeSet<usize>,
+}
+
+fn unlink(map: &mut HashMap<String, Vec<usize>>, key: Option<&String>, at: usize) {
+    if let Some(list) = key.and_then(|k| map.get_mut(k)) {
+        list.retain(|&i| i != at);
+    }
+}
+
+fn link(map: &mut HashMap<String, Vec<usize>>, key: Option<&String>, at: usize) {
+    if let Some(key) = key {
+        map.entry(key.clone()).or_default().push(at);
+    }
 }
 
 impl Index {
     /// An empty index for a date.
     pub fn new(as_of: NaiveDate) -> Self {
-        Index { as_of: Some(as_of), cases: Vec::new(), by_id: HashMap::new() }
+        Index { as_of: Some(as_of), ..Index::default() }
     }
 
     /// Adds or replaces a case's summary.
     pub fn put(&mut self, summary: CaseSummary) {
-        match self.by_id.get(&summary.case) {
-            Some(&at) => self.cases[at] = summary,
-            None => {
-                self.by_id.insert(summary.case.clone(), self.cases.len());
-                self.cases.push(summary);
+        let at = match self.by_id.get(&summary.case) {
+            Some(&at) => {
+                let old = &self.cases[at];
+                if old.unit != summary.unit {
+                    unlink(&mut self.by_unit, old.unit.as_ref(), at);
+                    link(&mut self.by_unit, summary.unit.as_ref(), at);
+                }
+                if old.caseworker != summary.caseworker {
+                    unlink(&mut self.by_caseworker, old.caseworker.as_ref(), at);
+                    link(&mut self.by_caseworker, summary.caseworker.as_ref(), at);
+                }
+                self.cases[at] = summary;
+                at
             }
+            None => {
+                let at = self.cases.len();
+                self.by_id.insert(summary.case.clone(), at);
+                link(&mut self.by_unit, summary.unit.as_ref(), at);
+                link(&mut self.by_caseworker, summary.caseworker.as_ref(), at);
+                self.cases.push(summary);
+                at
+            }
+        };
+        if self.cases[at].agenda.is_some() {
+            self.agenda.insert(at);
+        } else {
+            self.agenda.remove(&at);
         }
     }
 
@@ -202,11 +239,66 @@ impl Index {
         &self.cases
     }
 
+    /// The cases whose current unit is `unit`.
+    pub fn in_unit<'a>(&'a self, unit: &str) -> impl Iterator<Item = &'a CaseSummary> + 'a {
+        self.by_unit.get(unit).into_iter().flatten().map(|&at| &self.cases[at])
+    }
+
+    /// The cases whose current caseworker is `actor`.
+    pub fn of_caseworker<'a>(&'a self, actor: &str) -> impl Iterator<Item = &'a CaseSummary> + 'a {
+        self.by_caseworker.get(actor).into_iter().flatten().map(|&at| &self.cases[at])
+    }
+
+    /// The cases on the rehabilitation team's agenda.
+    pub fn on_agenda(&self) -> impl Iterator<Item = &CaseSummary> + '_ {
+        self.agenda.iter().map(|&at| &self.cases[at])
+    }
+
     pub fn len(&self) -> usize {
         self.cases.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.cases.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(case: &str, unit: &str, caseworker: &str) -> CaseSummary {
+        CaseSummary {
+            case: CaseId::parse(case).unwrap(),
+            version: 1,
+            unit: Some(unit.into()),
+            caseworker: Some(caseworker.into()),
+            phase: Phase::Aaben,
+            opened: None,
+            last_event: None,
+            citizen_age: None,
+            handovers: 0,
+            writers_2y: 0,
+            agenda: None,
+            items: Vec::new(),
+            missing: 0,
+            defects: 0,
+            decision: None,
+            tracks: [Status::IkkeAktuel; 4],
+        }
+    }
+
+    #[test]
+    fn a_handover_moves_the_case_between_units_and_caseworkers_in_the_lookups() {
+        let mut index = Index::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        index.put(summary("a", "JKI", "sb:1"));
+        index.put(summary("b", "JKI", "sb:2"));
+        index.put(summary("a", "CAB", "sb:3"));
+        let ids = |it: Vec<&CaseSummary>| it.into_iter().map(|c| c.case.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(index.in_unit("JKI").collect()), ["b"]);
+        assert_eq!(ids(index.in_unit("CAB").collect()), ["a"]);
+        assert!(index.of_caseworker("sb:1").next().is_none());
+        assert_eq!(ids(index.of_caseworker("sb:3").collect()), ["a"]);
+        assert_eq!(index.len(), 2);
     }
 }

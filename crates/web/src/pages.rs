@@ -77,30 +77,38 @@ pub fn render(
     template: &str,
     title: &str,
     path: &str,
-    mut ctx: Value,
+    ctx: Value,
 ) -> Result<Html<String>, AppError> {
-    if let (Some(map), Some(caller)) = (ctx.as_object_mut(), caller) {
-        map.insert(
-            "me".into(),
-            json!({
-                "display_name": caller.user.display_name,
-                "role": caller.user.role.as_str(),
-                "role_label": caller.user.role.label_da(),
-                "unit": caller.user.unit,
-            }),
-        );
-        map.insert("nav".into(), Value::Array(nav(caller.user.role, path)));
-        map.insert("csrf".into(), Value::String(caller.session.csrf_token.clone()));
-    }
-    if let Some(map) = ctx.as_object_mut() {
-        map.insert("title".into(), Value::String(title.into()));
-        map.insert("today".into(), Value::String(date_da(app.today())));
-    }
+    render_value(app, caller, template, title, path, minijinja::Value::from_serialize(&ctx))
+}
+
+/// [`render`] with a context already in the template engine's form (no JSON detour; for the
+/// pages under load).
+pub fn render_value(
+    app: &App,
+    caller: Option<&Caller>,
+    template: &str,
+    title: &str,
+    path: &str,
+    ctx: minijinja::Value,
+) -> Result<Html<String>, AppError> {
+    let layout = match caller {
+        Some(caller) => minijinja::context! {
+            me => minijinja::context! {
+                display_name => caller.user.display_name,
+                role => caller.user.role.as_str(),
+                role_label => caller.user.role.label_da(),
+                unit => caller.user.unit,
+            },
+            nav => minijinja::Value::from_serialize(nav(caller.user.role, path)),
+            csrf => caller.session.csrf_token,
+        },
+        None => minijinja::context! {},
+    };
+    let base = minijinja::context! { title => title, today => date_da(app.today()) };
+    let full = minijinja::value::merge_maps([base, layout, ctx]);
     let template = app.templates.get_template(template).map_err(|e| AppError::internal(e.to_string()))?;
-    template
-        .render(minijinja::Value::from_serialize(&ctx))
-        .map(Html)
-        .map_err(|e| AppError::internal(format!("siden kunne ikke vises: {e}")))
+    template.render(full).map(Html).map_err(|e| AppError::internal(format!("siden kunne ikke vises: {e}")))
 }
 
 /// Where each role starts.
@@ -228,6 +236,7 @@ pub async fn logout(State(app): State<App>, caller: Caller, body: Bytes) -> Resu
 #[derive(Debug, Deserialize)]
 pub struct WorklistQuery {
     pub visning: Option<String>,
+    pub side: Option<usize>,
 }
 
 pub async fn worklist(
@@ -239,17 +248,21 @@ pub async fn worklist(
     let unit_scope = q.visning.as_deref() == Some("enhed");
     let unit = caller.user.unit.clone().unwrap_or_default();
     let mine = (!unit_scope).then_some(caller.user.actor.as_str());
-    let list = app.with_index(|index| reports::worklist(index, Some(&unit), mine))?;
+    let page = q.side.unwrap_or(1).clamp(1, 10_000);
+    let list = app.with_index(|index| {
+        reports::worklist(index, Some(&unit), mine, reports::Page::number(page, reports::WORKLIST_PAGE))
+    })?;
     app.log(&caller, None, "GET /arbejdsliste", "sagsbehandling").await?;
     let heading = if unit_scope { format!("Enhedens sager ({unit})") } else { "Mine sager".to_owned() };
-    render(
-        &app,
-        Some(&caller),
-        "worklist.html",
-        &heading,
-        "/arbejdsliste",
-        json!({ "heading": heading, "worklist": list, "scope": if unit_scope { "unit" } else { "mine" }, "unit": unit }),
-    )
+    let ctx = minijinja::context! {
+        heading => heading,
+        worklist => minijinja::Value::from_serialize(&list),
+        scope => if unit_scope { "unit" } else { "mine" },
+        unit => unit,
+        page => page,
+        view => if unit_scope { "visning=enhed&" } else { "" },
+    };
+    render_value(&app, Some(&caller), "worklist.html", &heading, "/arbejdsliste", ctx)
 }
 
 #[derive(Debug, Deserialize)]
@@ -282,14 +295,14 @@ pub async fn case_page(
         Vec::new()
     };
     let flash = q.gemt.map(|what| format!("Gemt: {what}."));
-    render(
-        &app,
-        Some(&caller),
-        "case.html",
-        &format!("Sag {case}"),
-        "",
-        json!({ "c": view, "forms": forms, "team_forms": team_forms, "can_write": caller.role() == Role::Caseworker, "flash": flash }),
-    )
+    let ctx = minijinja::context! {
+        c => minijinja::Value::from_serialize(&view),
+        forms => minijinja::Value::from_serialize(&forms),
+        team_forms => minijinja::Value::from_serialize(&team_forms),
+        can_write => caller.role() == Role::Caseworker,
+        flash => flash,
+    };
+    render_value(&app, Some(&caller), "case.html", &format!("Sag {case}"), "", ctx)
 }
 
 struct FormPage<'a> {

@@ -13,6 +13,23 @@ use utoipa::ToSchema;
 /// At most this many rows in a list page.
 pub const LIST_LIMIT: usize = 300;
 
+/// Which slice of a long list to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Page {
+    /// Page `number` (1-based) of `size` items.
+    pub fn number(number: usize, size: usize) -> Page {
+        Page { offset: number.saturating_sub(1) * size, limit: size }
+    }
+}
+
+/// Items per page of the worklist page.
+pub const WORKLIST_PAGE: usize = 100;
+
 /// A worklist item with its date in Danish.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct WorklistItem {
@@ -31,7 +48,10 @@ pub struct Worklist {
     pub overdue: usize,
     pub open: usize,
     pub total_items: usize,
+    /// Whether more items follow this page.
     pub truncated: bool,
+    /// Items skipped before this page.
+    pub offset: usize,
     /// Most urgent first.
     pub items: Vec<WorklistItem>,
 }
@@ -45,13 +65,12 @@ fn worklist_item(item: &WorkItem) -> WorklistItem {
 }
 
 /// The worklist of one caseworker (`caseworker` given) or of a whole unit.
-pub fn worklist(index: &Index, unit: Option<&str>, caseworker: Option<&str>) -> Worklist {
-    let cases: Vec<&CaseSummary> = index
-        .all()
-        .iter()
-        .filter(|c| unit.is_some() && c.unit.as_deref() == unit)
-        .filter(|c| caseworker.is_none() || c.caseworker.as_deref() == caseworker)
-        .collect();
+pub fn worklist(index: &Index, unit: Option<&str>, caseworker: Option<&str>, page: Page) -> Worklist {
+    let cases: Vec<&CaseSummary> = match (unit, caseworker) {
+        (Some(unit), Some(actor)) => index.of_caseworker(actor).filter(|c| c.unit.as_deref() == Some(unit)).collect(),
+        (Some(unit), None) => index.in_unit(unit).collect(),
+        (None, _) => Vec::new(),
+    };
     let mut items: Vec<&WorkItem> = cases.iter().flat_map(|c| c.items.iter()).collect();
     items.sort_by_key(|i| {
         (if i.state == "overskredet" { 0 } else { 1 }, i.due.unwrap_or(NaiveDate::MAX), i.case.clone())
@@ -66,8 +85,9 @@ pub fn worklist(index: &Index, unit: Option<&str>, caseworker: Option<&str>) -> 
         overdue,
         open: total - overdue,
         total_items: total,
-        truncated: total > LIST_LIMIT,
-        items: items.into_iter().take(LIST_LIMIT).map(worklist_item).collect(),
+        truncated: total > page.offset + page.limit,
+        offset: page.offset,
+        items: items.into_iter().skip(page.offset).take(page.limit).map(worklist_item).collect(),
     }
 }
 
@@ -83,7 +103,7 @@ pub struct AgendaRow {
 
 /// The team's agenda: booked meetings by date first, then cases waiting for a booking.
 pub fn agenda(index: &Index) -> Vec<AgendaRow> {
-    let mut rows: Vec<&AgendaEntry> = index.all().iter().filter_map(|c| c.agenda.as_ref()).collect();
+    let mut rows: Vec<&AgendaEntry> = index.on_agenda().filter_map(|c| c.agenda.as_ref()).collect();
     rows.sort_by_key(|a| {
         (a.meeting_held.is_none(), a.booked.is_none(), a.booked.or(a.meeting_held), a.submitted, a.case.clone())
     });
@@ -135,8 +155,7 @@ pub struct LeaderView {
 pub const HANDOVER_LIMIT: usize = 3;
 
 pub fn leader(index: &Index, unit: &str, as_of: NaiveDate) -> LeaderView {
-    let cases: Vec<&CaseSummary> =
-        index.all().iter().filter(|c| c.unit.as_deref() == Some(unit) && c.phase != Phase::Afgjort).collect();
+    let cases: Vec<&CaseSummary> = index.in_unit(unit).filter(|c| c.phase != Phase::Afgjort).collect();
     let mut loads: BTreeMap<String, CaseworkerLoad> = BTreeMap::new();
     for c in &cases {
         let name = c.caseworker.clone().unwrap_or_else(|| "(ingen)".into());
@@ -214,9 +233,7 @@ pub const REVIEW_DAYS: i64 = 730;
 pub fn review_candidates(index: &Index, unit: &str, as_of: NaiveDate, limit: usize) -> Vec<journal::CaseId> {
     let since = as_of - chrono::Duration::days(REVIEW_DAYS);
     let mut found: Vec<(NaiveDate, journal::CaseId)> = index
-        .all()
-        .iter()
-        .filter(|c| c.unit.as_deref() == Some(unit))
+        .in_unit(unit)
         .filter_map(|c| c.decision.filter(|(_, at)| *at >= since).map(|(_, at)| (at, c.case.clone())))
         .collect();
     found.sort_by_key(|(at, _)| std::cmp::Reverse(*at));

@@ -866,3 +866,17 @@ async fn pages_carry_security_headers() {
     assert!(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"));
     assert_eq!(page.headers.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
 }
+
+#[tokio::test]
+async fn the_worklist_comes_in_pages() {
+    let app = spawn().await;
+    let cw = app.login("sagsbehandler").await;
+    let all = app.api_worklist(&cw, "unit").await.json();
+    let total = all["total_items"].as_u64().unwrap();
+    let page = app.get("/api/worklist?scope=unit&offset=1&limit=2", Some(&cw)).await.json();
+    assert_eq!(page["offset"], 1);
+    assert_eq!(page["items"].as_array().unwrap().len() as u64, total.saturating_sub(1).min(2));
+    assert_eq!(page["items"][0], all["items"][1]);
+    let html = app.get("/arbejdsliste?visning=enhed&side=1", Some(&cw)).await;
+    assert!(html.text.contains(&format!("af {total}")), "the page says how many there are");
+}
