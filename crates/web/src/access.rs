@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use store::accounts::AccessEntry;
 use tokio::sync::oneshot;
 
-type Job = (AccessEntry, oneshot::Sender<Result<(), String>>);
+type Job = (Vec<AccessEntry>, oneshot::Sender<Result<(), String>>);
 
 /// Sends entries to the writer thread and waits until they are stored.
 #[derive(Debug, Clone)]
@@ -31,7 +31,8 @@ impl AccessLogger {
                             break;
                         }
                     }
-                    let entries: Vec<AccessEntry> = batch.iter().map(|(entry, _)| entry.clone()).collect();
+                    let entries: Vec<AccessEntry> =
+                        batch.iter().flat_map(|(entries, _)| entries.iter().cloned()).collect();
                     let result = db.log_access(&entries).map_err(|e| e.to_string());
                     for (_, done) in batch {
                         let _ = done.send(result.clone());
@@ -45,8 +46,16 @@ impl AccessLogger {
 
     /// Stores one entry; fails (and the caller must not show the data) if it could not be stored.
     pub async fn log(&self, entry: AccessEntry) -> Result<(), AppError> {
+        self.log_all(vec![entry]).await
+    }
+
+    /// Stores several entries together (one read that shows many cases).
+    pub async fn log_all(&self, entries: Vec<AccessEntry>) -> Result<(), AppError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
         let (done, wait) = oneshot::channel();
-        self.jobs.send((entry, done)).map_err(|_| AppError::internal("adgangsloggen kører ikke"))?;
+        self.jobs.send((entries, done)).map_err(|_| AppError::internal("adgangsloggen kører ikke"))?;
         match wait.await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(message)) => Err(AppError::internal(format!("adgangsloggen kunne ikke skrives: {message}"))),

@@ -343,11 +343,8 @@ pub async fn letter(
 pub async fn agenda(State(app): State<App>, caller: Caller) -> Result<Json<Vec<AgendaRow>>, AppError> {
     caller.require(&[Role::TeamMember])?;
     let rows: Vec<AgendaRow> = app.with_index(reports::agenda)?.into_iter().take(reports::LIST_LIMIT).collect();
-    for row in &rows {
-        if let Some(case) = journal::CaseId::parse(&row.entry.case) {
-            app.log(&caller, Some(&case), "GET /api/team/agenda", "rehabiliteringsteam").await?;
-        }
-    }
+    let cases: Vec<journal::CaseId> = rows.iter().filter_map(|row| journal::CaseId::parse(&row.entry.case)).collect();
+    app.log_cases(&caller, &cases, "GET /api/team/agenda", "rehabiliteringsteam").await?;
     Ok(Json(rows))
 }
 

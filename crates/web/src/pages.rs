@@ -667,11 +667,8 @@ pub async fn team_page(State(app): State<App>, caller: Caller) -> Result<Html<St
     let agenda = app.with_index(reports::agenda)?;
     let total = agenda.len();
     let shown: Vec<_> = agenda.into_iter().take(reports::LIST_LIMIT).collect();
-    for row in &shown {
-        if let Some(case) = journal::CaseId::parse(&row.entry.case) {
-            app.log(&caller, Some(&case), "GET /team", "rehabiliteringsteam").await?;
-        }
-    }
+    let cases: Vec<journal::CaseId> = shown.iter().filter_map(|row| journal::CaseId::parse(&row.entry.case)).collect();
+    app.log_cases(&caller, &cases, "GET /team", "rehabiliteringsteam").await?;
     render(
         &app,
         Some(&caller),

@@ -256,6 +256,29 @@ impl App {
             .await
     }
 
+    /// Logs one read that shows several cases (e.g. the team's agenda): one entry per case.
+    pub async fn log_cases(
+        &self,
+        caller: &Caller,
+        cases: &[CaseId],
+        what: &str,
+        purpose: &str,
+    ) -> Result<(), AppError> {
+        let at = Utc::now();
+        let entries = cases
+            .iter()
+            .map(|case| AccessEntry {
+                at,
+                user_id: caller.user.id.clone(),
+                role: caller.user.role,
+                case: Some(case.clone()),
+                what: what.to_owned(),
+                purpose: purpose.to_owned(),
+            })
+            .collect();
+        self.access.log_all(entries).await
+    }
+
     /// A case's events, oldest first, and its version.
     pub async fn load(&self, case: &CaseId) -> Result<(Vec<Event>, u64), AppError> {
         let case = case.clone();
