@@ -25,8 +25,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::str::FromStr;
 use store::{
-    chain_hash, check_append, decode_stored, plan_import, CaseAssembler, ChainVerifier, EventStore, ImportReport,
-    StoreError, StoreResult, StoredEvent, VerifyReport, GENESIS_HASH,
+    chain_hash, check_append, decode_stored, CaseAssembler, ChainVerifier, EventStore, ImportReport, StoreError,
+    StoreResult, StoredEvent, VerifyReport, GENESIS_HASH,
 };
 
 /// The schema a store uses when the URL names none.
@@ -261,6 +261,74 @@ fn prefetch(tx: &mut Transaction<'_>, text: &str) -> StoreResult<HashMap<String,
     Ok(found)
 }
 
+/// Writes one chunk of planned events after their cases' heads (COPY) and moves the heads.
+fn write_chunk(
+    tx: &mut Transaction<'_>,
+    planned: &[store::PlannedEvent],
+    recorded_by: &str,
+    recorded_at: &str,
+) -> StoreResult<()> {
+    // The heads of the cases that get new events, in the order they first appear.
+    let mut touched: Vec<&str> = Vec::new();
+    let mut heads: HashMap<&str, (u64, String)> = HashMap::new();
+    for event in planned {
+        let id = event.event.case.as_str();
+        if !heads.contains_key(id) {
+            heads.insert(id, (0, GENESIS_HASH.to_owned()));
+            touched.push(id);
+        }
+    }
+    let rows = tx
+        .query("SELECT case_id, version, head_hash FROM cases WHERE case_id = ANY($1)", &[&touched])
+        .map_err(backend)?;
+    for row in &rows {
+        let id: &str = column(row, 0)?;
+        if let Some(head) = heads.get_mut(id) {
+            *head = (column::<i64>(row, 1)? as u64, column(row, 2)?);
+        }
+    }
+
+    let mut copy = tx
+        .copy_in("COPY events (case_id, seq, at, type, recorded_at, recorded_by, line, hash) FROM STDIN")
+        .map_err(backend)?;
+    let io = |error: std::io::Error| StoreError::Backend(format!("sending events to PostgreSQL failed: {error}"));
+    let mut buffer: Vec<u8> = Vec::with_capacity(1 << 20);
+    for event in planned {
+        let id = event.event.case.as_str();
+        let head = heads.get_mut(id).ok_or_else(|| StoreError::Backend(format!("no head for case {id}")))?;
+        head.0 += 1;
+        let hash = chain_hash(&head.1, id, head.0, recorded_at, recorded_by, &event.line);
+        let seq = head.0.to_string();
+        let at = event.event.at.as_written();
+        let fields = [id, &seq, &at, event.event.event_type().as_str(), recorded_at, recorded_by, &event.line, &hash];
+        for (index, field) in fields.iter().enumerate() {
+            if index > 0 {
+                buffer.push(b'\t');
+            }
+            copy_field(&mut buffer, field);
+        }
+        buffer.push(b'\n');
+        head.1 = hash;
+        if buffer.len() >= 1 << 20 {
+            copy.write_all(&buffer).map_err(io)?;
+            buffer.clear();
+        }
+    }
+    copy.write_all(&buffer).map_err(io)?;
+    copy.finish().map_err(backend)?;
+
+    let versions: Vec<i64> = touched.iter().map(|id| heads[id].0 as i64).collect();
+    let hashes: Vec<&str> = touched.iter().map(|id| heads[id].1.as_str()).collect();
+    tx.execute(
+        "INSERT INTO cases (case_id, version, head_hash)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
+         ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash",
+        &[&touched, &versions, &hashes],
+    )
+    .map_err(backend)?;
+    Ok(())
+}
+
 /// Starts the read-only snapshot that whole-store reads run in.
 fn snapshot(client: &mut Client) -> StoreResult<Transaction<'_>> {
     client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start().map_err(backend)
@@ -375,91 +443,34 @@ impl EventStore for PostgresStore {
         let mut tx = client.transaction().map_err(backend)?;
         // Writers wait until this import commits; readers go on reading the last committed state.
         tx.batch_execute("LOCK TABLE cases IN EXCLUSIVE MODE").map_err(backend)?;
-        let store_is_empty: bool = tx
+        let store_was_empty: bool = tx
             .query_one("SELECT NOT EXISTS (SELECT 1 FROM cases)", &[])
             .and_then(|row| row.try_get(0))
             .map_err(backend)?;
-        // The stored events of the file's cases, fetched in one query rather than one per case; a
-        // case the quick look missed is fetched on its own when the plan asks for it.
-        let mut prefetched = if store_is_empty { HashMap::new() } else { prefetch(&mut tx, text)? };
-        let plan = plan_import(text, |case| {
-            if store_is_empty {
-                Ok(Vec::new())
-            } else if let Some(events) = prefetched.remove(case.as_str()) {
-                Ok(events)
-            } else {
-                stored_events(&mut tx, case.as_str())
-            }
-        })?;
-        if plan.events.is_empty() {
-            tx.commit().map_err(backend)?;
-            return Ok(ImportReport { appended: 0, skipped: plan.skipped, cases: plan.cases });
-        }
-
-        // The heads of the cases that get new events, in the order they first appear.
-        let mut touched: Vec<&str> = Vec::new();
-        let mut heads: HashMap<&str, (u64, String)> = HashMap::new();
-        for planned in &plan.events {
-            let id = planned.event.case.as_str();
-            if !heads.contains_key(id) {
-                heads.insert(id, (0, GENESIS_HASH.to_owned()));
-                touched.push(id);
-            }
-        }
-        if !store_is_empty {
-            let rows = tx
-                .query("SELECT case_id, version, head_hash FROM cases WHERE case_id = ANY($1)", &[&touched])
-                .map_err(backend)?;
-            for row in &rows {
-                let id: &str = column(row, 0)?;
-                if let Some(head) = heads.get_mut(id) {
-                    *head = (column::<i64>(row, 1)? as u64, column(row, 2)?);
-                }
-            }
-        }
-
         let recorded_at = now();
-        let mut copy = tx
-            .copy_in("COPY events (case_id, seq, at, type, recorded_at, recorded_by, line, hash) FROM STDIN")
-            .map_err(backend)?;
-        let io = |error: std::io::Error| StoreError::Backend(format!("sending events to PostgreSQL failed: {error}"));
-        let mut buffer: Vec<u8> = Vec::with_capacity(1 << 20);
-        for planned in &plan.events {
-            let id = planned.event.case.as_str();
-            let head = heads.get_mut(id).expect("every planned case has a head");
-            head.0 += 1;
-            let hash = chain_hash(&head.1, id, head.0, &recorded_at, recorded_by, &planned.line);
-            let seq = head.0.to_string();
-            let at = planned.event.at.as_written();
-            let fields =
-                [id, &seq, &at, planned.event.event_type().as_str(), &recorded_at, recorded_by, &planned.line, &hash];
-            for (index, field) in fields.iter().enumerate() {
-                if index > 0 {
-                    buffer.push(b'\t');
+        let mut planner = store::ImportPlanner::default();
+        for (first_line, chunk) in store::line_chunks(text, store::CHUNK_LINES) {
+            // The stored events of the chunk's cases, fetched in one query rather than one per case; a
+            // case the quick look missed is fetched on its own when the plan asks for it. A case this
+            // import wrote in an earlier chunk is already known to the planner and not asked for.
+            let mut prefetched = if store_was_empty { HashMap::new() } else { prefetch(&mut tx, chunk)? };
+            let planned = planner.plan_chunk(first_line, chunk, |case| {
+                if store_was_empty {
+                    Ok(Vec::new())
+                } else if let Some(events) = prefetched.remove(case.as_str()) {
+                    Ok(events)
+                } else {
+                    stored_events(&mut tx, case.as_str())
                 }
-                copy_field(&mut buffer, field);
-            }
-            buffer.push(b'\n');
-            head.1 = hash;
-            if buffer.len() >= 1 << 20 {
-                copy.write_all(&buffer).map_err(io)?;
-                buffer.clear();
+            })?;
+            if !planned.is_empty() {
+                write_chunk(&mut tx, &planned, recorded_by, &recorded_at)?;
             }
         }
-        copy.write_all(&buffer).map_err(io)?;
-        copy.finish().map_err(backend)?;
-
-        let versions: Vec<i64> = touched.iter().map(|id| heads[id].0 as i64).collect();
-        let hashes: Vec<&str> = touched.iter().map(|id| heads[id].1.as_str()).collect();
-        tx.execute(
-            "INSERT INTO cases (case_id, version, head_hash)
-             SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])
-             ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash",
-            &[&touched, &versions, &hashes],
-        )
-        .map_err(backend)?;
+        // On a problem anywhere, `finish` errs and dropping the transaction rolls every chunk back.
+        let report = planner.finish()?;
         tx.commit().map_err(backend)?;
-        Ok(ImportReport { appended: plan.events.len(), skipped: plan.skipped, cases: plan.cases })
+        Ok(report)
     }
 
     fn load(&self, case: &CaseId) -> StoreResult<Vec<StoredEvent>> {

@@ -9,8 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 use store::{
-    chain_hash, check_append, plan_import, ChainVerifier, EventStore, ImportReport, StoreError, StoreResult,
-    StoredEvent, VerifyReport, GENESIS_HASH,
+    chain_hash, check_append, ChainVerifier, EventStore, ImportReport, StoreError, StoreResult, StoredEvent,
+    VerifyReport, GENESIS_HASH,
 };
 
 /// The migrations, in order; `PRAGMA user_version` records how many have run.
@@ -154,23 +154,28 @@ impl EventStore for SqliteStore {
 
     fn import(&mut self, text: &str, recorded_by: &str) -> StoreResult<ImportReport> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(backend)?;
-        let plan = plan_import(text, |case| stored_events(&tx, case.as_str()))?;
         let recorded_at = now();
-        // Group the plan's events by case, keeping each case's order.
-        let mut order: Vec<&CaseId> = Vec::new();
-        let mut by_case: std::collections::HashMap<&CaseId, Vec<(&Event, &str)>> = Default::default();
-        for planned in &plan.events {
-            let entry = by_case.entry(&planned.event.case).or_insert_with(|| {
-                order.push(&planned.event.case);
-                Vec::new()
-            });
-            entry.push((&planned.event, planned.line.as_str()));
+        let mut planner = store::ImportPlanner::default();
+        for (first_line, chunk) in store::line_chunks(text, store::CHUNK_LINES) {
+            let planned = planner.plan_chunk(first_line, chunk, |case| stored_events(&tx, case.as_str()))?;
+            // Group the chunk's events by case, keeping each case's order and the cases' first appearance.
+            let mut order: Vec<&CaseId> = Vec::new();
+            let mut by_case: std::collections::HashMap<&CaseId, Vec<(&Event, &str)>> = Default::default();
+            for event in &planned {
+                let entry = by_case.entry(&event.event.case).or_insert_with(|| {
+                    order.push(&event.event.case);
+                    Vec::new()
+                });
+                entry.push((&event.event, event.line.as_str()));
+            }
+            for case in order {
+                write_events(&tx, case.as_str(), &by_case[case], recorded_by, &recorded_at)?;
+            }
         }
-        for case in order {
-            write_events(&tx, case.as_str(), &by_case[case], recorded_by, &recorded_at)?;
-        }
+        // On a problem anywhere, `finish` errs and dropping the transaction rolls every chunk back.
+        let report = planner.finish()?;
         tx.commit().map_err(backend)?;
-        Ok(ImportReport { appended: plan.events.len(), skipped: plan.skipped, cases: plan.cases })
+        Ok(report)
     }
 
     fn load(&self, case: &CaseId) -> StoreResult<Vec<StoredEvent>> {

@@ -78,6 +78,28 @@ pub fn a_bad_file_is_rejected_whole_and_stores_nothing(factory: &dyn StoreFactor
     assert_eq!(store.version(&case("c1")).unwrap(), 4);
 }
 
+/// A bad line after more than one chunk of good lines still rejects the whole file.
+pub fn a_bad_line_in_a_later_chunk_stores_nothing(factory: &dyn StoreFactory) {
+    let mut store = factory.open();
+    let mut text = String::new();
+    for index in 0..crate::CHUNK_LINES + 10 {
+        text.push_str(&format!(
+            r#"{{"case":"big{index}","at":"2017-01-02","type":"borger","birth_date":"1970-01-01","municipality":"101"}}"#
+        ));
+        text.push('\n');
+    }
+    text.push_str(r#"{"case":"big1","at":"2017-01-03","type":"note"}"#);
+    text.push('\n');
+    match store.import(&text, "test") {
+        Err(StoreError::Invalid(errors)) => {
+            assert_eq!((errors.0[0].line, errors.0[0].field.as_str()), (crate::CHUNK_LINES + 11, "text"))
+        }
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    assert!(store.cases().unwrap().is_empty());
+    assert!(store.verify().unwrap().is_clean());
+}
+
 /// Export, import into an empty store, export again: the same bytes.
 pub fn export_import_export_gives_the_same_bytes(factory: &dyn StoreFactory, empty: &dyn StoreFactory) {
     let mut store = factory.open();
@@ -209,6 +231,10 @@ macro_rules! conformance_tests {
         #[test]
         fn conformance_a_bad_file_is_rejected_whole_and_stores_nothing() {
             $crate::conformance::a_bad_file_is_rejected_whole_and_stores_nothing(&$factory);
+        }
+        #[test]
+        fn conformance_a_bad_line_in_a_later_chunk_stores_nothing() {
+            $crate::conformance::a_bad_line_in_a_later_chunk_stores_nothing(&$factory);
         }
         #[test]
         fn conformance_export_import_export_gives_the_same_bytes() {

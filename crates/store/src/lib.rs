@@ -11,7 +11,7 @@ mod import;
 mod scan;
 
 pub use chain::{chain_hash, ChainVerifier, GENESIS_HASH};
-pub use import::{check_append, plan_import, ImportPlan, PlannedEvent};
+pub use import::{check_append, line_chunks, plan_import, ImportPlan, ImportPlanner, PlannedEvent, CHUNK_LINES};
 pub use scan::{decode_stored, CaseAssembler};
 
 use chrono::{DateTime, Utc};
