@@ -35,20 +35,72 @@ pub fn date(text: &str) -> anyhow::Result<chrono::NaiveDate> {
     journal::parse_date(text).with_context(|| format!("{text:?} is not a date: expected YYYY-MM-DD"))
 }
 
-/// Reads every event, from a journal file if one is given, else from the database.
-pub fn load_events(db: &str, journal_path: Option<&PathBuf>) -> anyhow::Result<Vec<Event>> {
-    match journal_path {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-            journal::parse_journal(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+/// How many cases are handed over together when reading every case.
+pub const CASE_BATCH: usize = 4_096;
+
+/// Visits every case's events in batches of up to [`CASE_BATCH`] cases, reading the database case by
+/// case (or a journal file, if one is given), so memory holds one batch rather than every event.
+pub fn for_each_case_batch(
+    db: &str,
+    journal_path: Option<&PathBuf>,
+    mut visit: impl FnMut(Vec<Vec<Event>>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    if let Some(path) = journal_path {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let events = journal::parse_journal(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let mut index: std::collections::HashMap<CaseId, usize> = std::collections::HashMap::new();
+        let mut cases: Vec<Vec<Event>> = Vec::new();
+        for event in events {
+            let slot = *index.entry(event.case.clone()).or_insert_with(|| {
+                cases.push(Vec::new());
+                cases.len() - 1
+            });
+            cases[slot].push(event);
         }
-        None => {
-            let store = open_store(db)?;
-            let mut events = Vec::new();
-            store.scan(&mut |_, mut case| events.append(&mut case)).context("reading the cases")?;
-            Ok(events)
+        while !cases.is_empty() {
+            let rest = cases.split_off(cases.len().min(CASE_BATCH));
+            visit(std::mem::replace(&mut cases, rest))?;
         }
+        return Ok(());
     }
+    let store = open_store(db)?;
+    let mut batch: Vec<Vec<Event>> = Vec::with_capacity(CASE_BATCH);
+    let mut failed: Option<anyhow::Error> = None;
+    store
+        .scan(&mut |_, events| {
+            if failed.is_some() {
+                return;
+            }
+            batch.push(events);
+            if batch.len() >= CASE_BATCH {
+                if let Err(error) = visit(std::mem::take(&mut batch)) {
+                    failed = Some(error);
+                }
+            }
+        })
+        .context("reading the cases")?;
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    if !batch.is_empty() {
+        visit(batch)?;
+    }
+    Ok(())
+}
+
+/// Every case folded as of a date (all events when `None`), read batch by batch and folded in parallel.
+pub fn fold_cases(
+    db: &str,
+    journal_path: Option<&PathBuf>,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Vec<journal::CaseState>> {
+    use rayon::prelude::*;
+    let mut states = Vec::new();
+    for_each_case_batch(db, journal_path, |batch| {
+        states.par_extend(batch.par_iter().filter_map(|events| journal::CaseState::fold(events, as_of)));
+        Ok(())
+    })?;
+    Ok(states)
 }
 
 /// Loads one case's events, or fails with a clear message if there is no such case.

@@ -1,7 +1,7 @@
 //! `afklaring benchmark`: each municipality's actual awards against the awards expected from its citizens' composition.
 
 use analytics::benchmark::{benchmark, BenchmarkOptions};
-use analytics::{person_records, project_cases, Outcome, PopulationTable};
+use analytics::{person_records, Outcome, PopulationTable};
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -46,9 +46,8 @@ pub fn run(args: &BenchmarkArgs) -> anyhow::Result<()> {
     let Some(year) = args.year.or_else(|| population.years().last().copied()) else {
         bail!("befolkningstabellen {} har ingen rækker", args.population.display());
     };
-    let events = crate::common::load_events(&args.db.db, args.journal.as_ref())?;
     let end_of_year = NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("ugyldigt år {year}"))?;
-    let cases = project_cases(&events, Some(end_of_year));
+    let cases = crate::common::fold_cases(&args.db.db, args.journal.as_ref(), Some(end_of_year))?;
     let outcome = match args.outcome {
         OutcomeArg::Foertidspension => Outcome::Foertidspension,
         OutcomeArg::Fleksjob => Outcome::Fleksjob,

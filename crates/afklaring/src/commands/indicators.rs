@@ -1,7 +1,7 @@
 //! `afklaring indicators`: the report's chapter 5 and § 6.7 indicators per municipality, unit, year and age group.
 
 use analytics::indicators::{indicators, IndicatorOptions, Scope};
-use analytics::{project_cases, PopulationTable};
+use analytics::PopulationTable;
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -44,11 +44,10 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
     let Some(year) = args.year.or_else(|| population.years().last().copied()) else {
         bail!("befolkningstabellen {} har ingen rækker", args.population.display());
     };
-    let events = crate::common::load_events(&args.db.db, args.journal.as_ref())?;
-    let Some(as_of) = args.as_of.or_else(|| events.iter().map(|e| e.date()).max()) else {
+    let cases = crate::common::fold_cases(&args.db.db, args.journal.as_ref(), args.as_of)?;
+    let Some(as_of) = args.as_of.or_else(|| cases.iter().filter_map(|c| c.last_event).max()) else {
         bail!("journalen har ingen hændelser");
     };
-    let cases = project_cases(&events, Some(as_of));
     let mut report = indicators(&cases, &population, year, as_of, &IndicatorOptions::default());
     report.indicators.retain(|i| match (&args.municipality, &args.unit) {
         (None, None) => true,

@@ -1,6 +1,6 @@
 //! `afklaring review`: the auditor's review of every case, as JSON, Markdown, HTML or CSV.
 
-use super::worklist::{load_cases, load_settings};
+use super::worklist::load_settings;
 use crate::common::{date, DbArg};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -48,8 +48,11 @@ pub fn run(args: &ReviewArgs) -> anyhow::Result<()> {
         None => chrono::Local::now().date_naive(),
     };
     let settings = load_settings(args.config.as_deref())?;
-    let cases = load_cases(&args.db.db)?;
-    let reviews = progress::review(&cases, as_of, &settings);
+    let mut reviews = Vec::new();
+    crate::common::for_each_case_batch(&args.db.db, None, |batch| {
+        reviews.extend(progress::review(&batch, as_of, &settings));
+        Ok(())
+    })?;
     let text = if args.json {
         serde_json::to_string_pretty(&reviews).context("writing JSON")? + "\n"
     } else {

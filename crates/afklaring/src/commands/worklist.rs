@@ -36,8 +36,12 @@ pub fn run(args: &WorklistArgs) -> anyhow::Result<()> {
         (None, Some(unit)) => progress::Scope::Unit(unit.clone()),
         (None, None) => progress::Scope::All,
     };
-    let cases = load_cases(&args.db.db)?;
-    let items = progress::worklist(&cases, as_of, &scope, &settings);
+    let mut items = Vec::new();
+    crate::common::for_each_case_batch(&args.db.db, None, |batch| {
+        items.extend(progress::worklist(&batch, as_of, &scope, &settings));
+        Ok(())
+    })?;
+    progress::sort(&mut items, as_of);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&items).context("writing JSON")?);
         return Ok(());
