@@ -3,7 +3,7 @@
 use anyhow::Context;
 use journal::{CaseId, Event};
 use std::path::PathBuf;
-use store::EventStore;
+use store::{Database, StoreResult};
 
 /// The database to use: a SQLite file path (default `afklaring.db`), or a `postgres://` URL.
 #[derive(Debug, Clone, clap::Args)]
@@ -13,16 +13,35 @@ pub struct DbArg {
     pub db: String,
 }
 
-/// Opens the store the database argument names.
-pub fn open_store(db: &str) -> anyhow::Result<Box<dyn EventStore>> {
+/// Opens the store the database argument names: a `postgres://` URL, or a SQLite file path.
+pub fn open_database(db: &str) -> StoreResult<Box<dyn Database>> {
     if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        // The URL may carry a password: the store's error names host, port and database instead.
-        let store = store_postgres::PostgresStore::open(db).context("opening the PostgreSQL database")?;
-        return Ok(Box::new(store));
+        return Ok(Box::new(store_postgres::PostgresStore::open(db)?));
     }
     let path = db.strip_prefix("sqlite://").unwrap_or(db);
-    let store = store_sqlite::SqliteStore::open(path).with_context(|| format!("opening the database {path}"))?;
-    Ok(Box::new(store))
+    Ok(Box::new(store_sqlite::SqliteStore::open(path)?))
+}
+
+/// Opens the store the database argument names, with a message that says which.
+pub fn open_store(db: &str) -> anyhow::Result<Box<dyn Database>> {
+    // A URL may carry a password: the store's own error names host, port and database instead.
+    let what = if db.contains("://") && !db.starts_with("sqlite://") { "the PostgreSQL database" } else { db };
+    open_database(db).with_context(|| format!("opening {what}"))
+}
+
+/// Records in the access log that the person at the command line read personal data: of one case,
+/// or of every case (`None`).
+pub fn log_read(store: &mut dyn Database, case: Option<&CaseId>, what: &str) -> anyhow::Result<()> {
+    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "ukendt".into());
+    let entry = store::accounts::AccessEntry {
+        at: chrono::Utc::now(),
+        user_id: format!("cli:{user}"),
+        role: store::accounts::Role::Admin,
+        case: case.cloned(),
+        what: what.to_owned(),
+        purpose: "kommandolinje".to_owned(),
+    };
+    store.log_access(&[entry]).context("writing the access log")
 }
 
 /// Parses a case id given on the command line.
@@ -104,7 +123,7 @@ pub fn fold_cases(
 }
 
 /// Loads one case's events, or fails with a clear message if there is no such case.
-pub fn load_case(store: &dyn EventStore, case: &CaseId) -> anyhow::Result<Vec<Event>> {
+pub fn load_case(store: &dyn Database, case: &CaseId) -> anyhow::Result<Vec<Event>> {
     let stored = store.load(case).with_context(|| format!("reading case {case}"))?;
     anyhow::ensure!(!stored.is_empty(), "no case with id {case}");
     Ok(stored.into_iter().map(|s| s.event).collect())

@@ -119,3 +119,8 @@ pub trait EventStore: Send {
     /// Recomputes every hash chain and compares it with what is stored.
     fn verify(&self) -> StoreResult<VerifyReport>;
 }
+
+/// A store that keeps both the case journals and the accounts and access log (every backend is one).
+pub trait Database: EventStore + accounts::AccountStore {}
+
+impl<T: EventStore + accounts::AccountStore + ?Sized> Database for T {}

@@ -3,14 +3,10 @@
 
 use crate::error::AppError;
 use std::sync::{Arc, Mutex};
-use store::accounts::AccountStore;
-use store::{EventStore, StoreResult};
+use store::StoreResult;
 use tokio::sync::Semaphore;
 
-/// A store that keeps both the case journals and the accounts (every `store-*` backend is one).
-pub trait Database: EventStore + AccountStore {}
-
-impl<T: EventStore + AccountStore + ?Sized> Database for T {}
+pub use store::Database;
 
 /// Opens a new handle to the database.
 pub type Opener = Arc<dyn Fn() -> StoreResult<Box<dyn Database>> + Send + Sync>;

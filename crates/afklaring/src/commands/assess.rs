@@ -1,6 +1,6 @@
 //! `afklaring assess CASE`: the case judged under the law in force on a date, in Danish or as JSON.
 
-use crate::common::{case_id, date, load_case, open_store, DbArg};
+use crate::common::{case_id, date, load_case, log_read, open_store, DbArg};
 use anyhow::Context;
 use std::path::PathBuf;
 
@@ -39,8 +39,9 @@ pub fn run(args: &AssessArgs) -> anyhow::Result<()> {
             Some(event)
         }
     };
-    let store = open_store(&args.db.db)?;
+    let mut store = open_store(&args.db.db)?;
     let events = load_case(store.as_ref(), &case)?;
+    log_read(store.as_mut(), Some(&case), "afklaring assess")?;
     let assessment = assess::assess(&events, as_of, draft.as_ref(), &rulebook::Settings::default())
         .with_context(|| format!("assessing case {case} as of {as_of}"))?;
     if args.json {

@@ -1,6 +1,6 @@
 //! `afklaring export [--case ID]`: writes the journal back in the exchange format.
 
-use crate::common::{case_id, open_store, DbArg};
+use crate::common::{case_id, log_read, open_store, DbArg};
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,10 +20,15 @@ pub struct ExportArgs {
 
 /// Runs `afklaring export`.
 pub fn run(args: &ExportArgs) -> anyhow::Result<()> {
-    let store = open_store(&args.db.db)?;
+    let mut store = open_store(&args.db.db)?;
     let case = args.case.as_deref().map(case_id).transpose()?;
-    if let Some(case) = &case {
-        anyhow::ensure!(store.version(case)? > 0, "no case with id {case}");
+    match &case {
+        Some(case) => {
+            anyhow::ensure!(store.version(case)? > 0, "no case with id {case}");
+            log_read(store.as_mut(), Some(case), "afklaring export --case")?;
+        }
+        // A whole export reads every case's personal data: one access-log entry says so.
+        None => log_read(store.as_mut(), None, "afklaring export (alle sager)")?,
     }
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?),

@@ -5,7 +5,7 @@ use crate::common::DbArg;
 use anyhow::Context;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use web::{App, Config, Database, Opener};
+use web::{App, Config, Opener};
 
 /// Serve the web application and the JSON API (OpenAPI at /openapi.json).
 #[derive(Debug, clap::Args)]
@@ -67,12 +67,8 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
 }
 
 fn opener(db: &str) -> anyhow::Result<Opener> {
-    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-        let url = db.to_owned();
-        store_postgres::PostgresStore::open(&url).context("opening the PostgreSQL database")?;
-        return Ok(Arc::new(move || Ok(Box::new(store_postgres::PostgresStore::open(&url)?) as Box<dyn Database>)));
-    }
-    let path = db.strip_prefix("sqlite://").unwrap_or(db).to_owned();
-    store_sqlite::SqliteStore::open(&path).with_context(|| format!("opening the database {path}"))?;
-    Ok(Arc::new(move || Ok(Box::new(store_sqlite::SqliteStore::open(&path)?) as Box<dyn Database>)))
+    // Open once now so a bad --db fails at start-up with a clear message.
+    crate::common::open_store(db)?;
+    let db = db.to_owned();
+    Ok(Arc::new(move || crate::common::open_database(&db)))
 }

@@ -1,6 +1,6 @@
 //! `afklaring show CASE`: the case as a readable timeline in Danish, for a caseworker with 20 minutes.
 
-use crate::common::{case_id, date, load_case, open_store, DbArg};
+use crate::common::{case_id, date, load_case, log_read, open_store, DbArg};
 use chrono::NaiveDate;
 use journal::{CaseState, Event, EventBody};
 use std::fmt::Write;
@@ -19,13 +19,14 @@ pub struct ShowArgs {
 
 /// Runs `afklaring show`.
 pub fn run(args: &ShowArgs) -> anyhow::Result<()> {
-    let store = open_store(&args.db.db)?;
+    let mut store = open_store(&args.db.db)?;
     let case = case_id(&args.case)?;
     let as_of = match &args.as_of {
         Some(text) => date(text)?,
         None => chrono::Local::now().date_naive(),
     };
     let events = load_case(store.as_ref(), &case)?;
+    log_read(store.as_mut(), Some(&case), "afklaring show")?;
     print!("{}", render(&events, as_of));
     Ok(())
 }
