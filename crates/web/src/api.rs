@@ -110,7 +110,7 @@ pub struct WorklistParams {
     pub scope: Option<String>,
     /// Items to skip (default 0).
     pub offset: Option<usize>,
-    /// At most this many items (default and maximum 300).
+    /// At most this many items (default 100, at most 300).
     pub limit: Option<usize>,
 }
 
@@ -124,10 +124,7 @@ pub async fn worklist(
     caller.require(&[Role::Caseworker])?;
     let unit = caller.user.unit.clone().unwrap_or_default();
     let mine = (q.scope.as_deref() != Some("unit")).then_some(caller.user.actor.as_str());
-    let page = reports::Page {
-        offset: q.offset.unwrap_or(0),
-        limit: q.limit.unwrap_or(reports::LIST_LIMIT).min(reports::LIST_LIMIT),
-    };
+    let page = reports::Page { offset: q.offset.unwrap_or(0), limit: q.limit.unwrap_or(100).min(reports::LIST_LIMIT) };
     let list = app.with_index(|index| reports::worklist(index, Some(&unit), mine, page))?;
     app.log(&caller, None, "GET /api/worklist", "sagsbehandling").await?;
     Ok(Json(list))

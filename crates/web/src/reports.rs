@@ -28,7 +28,7 @@ impl Page {
 }
 
 /// Items per page of the worklist page.
-pub const WORKLIST_PAGE: usize = 100;
+pub const WORKLIST_PAGE: usize = 50;
 
 /// A worklist item with its date in Danish.
 #[derive(Debug, Clone, Serialize, ToSchema)]
