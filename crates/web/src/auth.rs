@@ -201,6 +201,10 @@ impl RateLimiter {
     pub fn fail(&self, keys: &[String]) {
         let now = Instant::now();
         if let Ok(mut failures) = self.failures.lock() {
+            if failures.len() > 50_000 {
+                // Forget keys whose failures are all outside the window, so memory stays bounded.
+                failures.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
+            }
             for key in keys {
                 failures.entry(key.clone()).or_default().push(now);
             }

@@ -12,6 +12,8 @@ use store::accounts::{Role, User};
 pub const CASE_MISSING_LAE265: &str = "DEMO-1";
 /// The showcase pension case, ready for a decision.
 pub const CASE_PENSION: &str = "DEMO-2";
+/// The showcase case of a citizen under 30 on the rehabilitation team's agenda.
+pub const CASE_YOUNG_ON_AGENDA: &str = "DEMO-3";
 /// The demo caseworker's actor id and unit.
 pub const CASEWORKER_ACTOR: &str = "sb:101-jki-001";
 pub const CASEWORKER_UNIT: &str = "JKI";
@@ -233,7 +235,29 @@ pub fn showcase(today: NaiveDate) -> String {
         ),
         format!(r#"{{"case":"DEMO-2","at":"{}","type":"moede_tilbudt","by":"{cw}"}}"#, d(30)),
     ];
-    let mut text = lines.join("\n");
+    let young = [
+        // DEMO-3: 24 years old, sent to the team; the meeting is not booked yet.
+        format!(
+            r#"{{"case":"DEMO-3","at":"{}","type":"borger","birth_date":"{}","municipality":"101","sex":"K"}}"#,
+            d(700),
+            years(24)
+        ),
+        format!(r#"{{"case":"DEMO-3","at":"{}","type":"ydelse_start","ydelse":"uddannelseshjaelp"}}"#, d(700)),
+        format!(r#"{{"case":"DEMO-3","at":"{}","type":"tildelt","sagsbehandler":"{cw}","enhed":"JKI"}}"#, d(700)),
+        format!(r#"{{"case":"DEMO-3","at":"{}","type":"samtale","by":"{cw}","kind":"jobsamtale"}}"#, d(60)),
+        format!(
+            r#"{{"case":"DEMO-3","at":"{}","type":"dokument","by":"{cw}","id":"dok-1","kind":"lae265","issued":"{}","author":"Egen læge","findings":{{"diagnosis_group":"psykisk"}}}}"#,
+            d(40),
+            d(45)
+        ),
+        format!(
+            r#"{{"case":"DEMO-3","at":"{}","type":"dokument","by":"{cw}","id":"dok-2","kind":"forberedende_del","issued":"{}"}}"#,
+            d(25),
+            d(25)
+        ),
+        format!(r#"{{"case":"DEMO-3","at":"{}","type":"forelagt_rehabiliteringsteam","by":"{cw}"}}"#, d(5)),
+    ];
+    let mut text = lines.iter().chain(young.iter()).cloned().collect::<Vec<_>>().join("\n");
     text.push('\n');
     text
 }

@@ -143,19 +143,23 @@ fn summarise(state: &CaseState, events: &[Event], assessment: Option<&Assessment
 /// The extension field a booking note carries (see `docs/web.md`): the booked meeting date.
 pub const BOOKED_MEETING_FIELD: &str = "booked_meeting";
 
+/// A case is on the team's agenda from its latest `forelagt_rehabiliteringsteam` until a
+/// recommendation or a decision follows it (in journal order), whatever else happened between.
 fn agenda(state: &CaseState, events: &[Event], as_of: NaiveDate) -> Option<AgendaEntry> {
-    let phase = state.phase();
-    if !matches!(phase, Phase::ForelagtRehabiliteringsteam | Phase::Behandlet) {
+    let known: Vec<&Event> = events.iter().filter(|e| e.date() <= as_of).collect();
+    let start = known.iter().rposition(|e| matches!(e.body, EventBody::ForelagtRehabiliteringsteam { .. }))?;
+    let since = &known[start..];
+    if since.iter().any(|e| matches!(e.body, EventBody::Indstilling { .. } | EventBody::Afgoerelse(_))) {
         return None;
     }
     let submission = state.team_submissions.last()?;
-    let booked = events
+    let booked = since
         .iter()
-        .filter(|e| e.date() >= submission.at && e.date() <= as_of)
-        .filter(|e| matches!(e.body, EventBody::Note { .. }))
         .rev()
+        .filter(|e| matches!(e.body, EventBody::Note { .. }))
         .find_map(|e| e.extra_field(BOOKED_MEETING_FIELD)?.as_str().and_then(journal::parse_date));
-    let meeting_held = state.team_meetings.iter().rev().find(|m| m.at >= submission.at).map(|m| m.at);
+    let meeting_held =
+        since.iter().rev().find(|e| matches!(e.body, EventBody::Rehabiliteringsmoede { .. })).map(|e| e.date());
     let assignment = state.current_assignment();
     Some(AgendaEntry {
         case: state.case.to_string(),

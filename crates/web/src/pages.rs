@@ -186,7 +186,13 @@ pub async fn authenticate(app: &App, user_id: &str, password: &str, ip: &str) ->
 pub async fn start_session(app: &App, user: &User) -> Result<(String, String), AppError> {
     let (token, session) = auth::new_session(&user.id, Utc::now(), app.config.session_hours);
     let csrf = session.csrf_token.clone();
-    app.pool.run(move |db| Ok(db.create_session(&session)?)).await?;
+    app.pool
+        .run(move |db| {
+            // Expired sessions are removed as new ones start, so the table does not grow forever.
+            db.delete_expired_sessions(session.created_at)?;
+            Ok(db.create_session(&session)?)
+        })
+        .await?;
     Ok((auth::session_cookie(&token, app.config.secure_cookies, app.config.session_hours * 3600), csrf))
 }
 

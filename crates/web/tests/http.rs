@@ -776,7 +776,7 @@ async fn the_team_books_at_least_14_days_ahead_with_a_full_team_and_complete_rec
 }
 
 #[tokio::test]
-async fn a_young_citizen_without_vocational_education_needs_uu_at_the_meeting() {
+async fn an_admin_creates_users_and_the_api_never_shows_password_hashes() {
     let app = spawn().await;
     let admin = app.login("admin").await;
     let created = app.api_create_user(&admin, json!({ "id": "ung", "display_name": "Ung", "role": "citizen", "citizen_case": "DEMO-1", "password": "en-lang-adgangskode" })).await;
@@ -879,4 +879,36 @@ async fn the_worklist_comes_in_pages() {
     assert_eq!(page["items"][0], all["items"][1]);
     let html = app.get("/arbejdsliste?visning=enhed&side=1", Some(&cw)).await;
     assert!(html.text.contains(&format!("af {total}")), "the page says how many there are");
+}
+
+#[tokio::test]
+async fn a_citizen_under_30_without_vocational_education_needs_uu_at_the_meeting() {
+    let app = spawn().await;
+    let team = app.login("team").await;
+    let case = web::demo::CASE_YOUNG_ON_AGENDA;
+    let v = version(&app.api_case(&team, case).await);
+    let form = app.get(&format!("/team/sager/{case}/moede"), Some(&team)).await;
+    assert!(form.text.contains("erhvervskompetencegivende uddannelse"), "the form asks about vocational education");
+    let full = json!(["borger", "sagsbehandler", "beskaeftigelse", "sundhed", "social", "sundhedskoordinator"]);
+    let without_uu = app.api_record(&team, case, v, "moede", json!({ "attendees": full })).await;
+    assert_eq!(without_uu.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(without_uu.text.contains("Uddannelsesområdet (UU)"), "{}", without_uu.text);
+    let educated =
+        app.api_record(&team, case, v, "moede", json!({ "attendees": full, "vocational_education": true })).await;
+    assert_eq!(educated.status, StatusCode::CREATED, "{}", educated.text);
+    assert_eq!(educated.json()["event"]["vocational_education"], true);
+}
+
+#[tokio::test]
+async fn a_case_the_municipality_disagrees_on_is_presented_to_the_team_again() {
+    let app = spawn().await;
+    let cw = app.login("sagsbehandler").await;
+    let team = app.login("team").await;
+    let v = version(&app.api_case(&cw, DEMO2).await);
+    let saved = app.api_record(&cw, DEMO2, v, "forelaeg", json!({ "genforelaeggelse": true })).await;
+    assert_eq!(saved.status, StatusCode::CREATED, "{}", saved.text);
+    let agenda = app.api_agenda(&team).await.json();
+    let row = agenda.as_array().unwrap().iter().find(|a| a["case"] == DEMO2).expect("on the agenda again").clone();
+    assert_eq!(row["genforelaeggelse"], true);
+    assert!(app.page_team(&team).await.text.contains("Genforelæggelse"));
 }
