@@ -67,7 +67,6 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
 }
 
 fn opener(db: &str) -> anyhow::Result<Opener> {
-    // Open once now so a bad --db fails at start-up with a clear message.
     crate::common::open_store(db)?;
     let db = db.to_owned();
     Ok(Arc::new(move || crate::common::open_database(&db)))
