@@ -352,7 +352,8 @@ pub async fn leader(State(app): State<App>, caller: Caller) -> Result<Json<Leade
     let unit =
         caller.user.unit.clone().ok_or_else(|| AppError::forbidden("Din bruger er ikke knyttet til en enhed."))?;
     let today = app.today();
-    let view = app.with_index(|index| reports::leader(index, &unit, today))?;
+    let mut view = app.with_index(|index| reports::leader(index, &unit, today))?;
+    view.timeliness = Some(app.unit_timeliness(&unit).await?.as_ref().clone());
     app.log(&caller, None, "GET /api/leader/unit", "ledelse").await?;
     Ok(Json(view))
 }

@@ -693,7 +693,8 @@ fn leader_unit(caller: &Caller) -> Result<String, AppError> {
 pub async fn leader_page(State(app): State<App>, caller: Caller) -> Result<Html<String>, AppError> {
     let unit = leader_unit(&caller)?;
     let today = app.today();
-    let view = app.with_index(|index| reports::leader(index, &unit, today))?;
+    let mut view = app.with_index(|index| reports::leader(index, &unit, today))?;
+    view.timeliness = Some(app.unit_timeliness(&unit).await?.as_ref().clone());
     app.log(&caller, None, "GET /leder", "ledelse").await?;
     render(&app, Some(&caller), "leader.html", &format!("Enhed {unit}"), "/leder", json!({ "l": view }))
 }

@@ -137,6 +137,10 @@ pub struct CaseLine {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct LeaderView {
     pub unit: String,
+    /// Conversations and deadlines met, weeks to decision and caseload over the last 12 months,
+    /// per caseworker and for the unit (`progress::timeliness`), for the cases now in the unit.
+    #[schema(value_type = Object)]
+    pub timeliness: Option<progress::Timeliness>,
     pub open_cases: usize,
     pub overdue: usize,
     pub stalled: usize,
@@ -179,6 +183,7 @@ pub fn leader(index: &Index, unit: &str, as_of: NaiveDate) -> LeaderView {
     let handovers: Vec<CaseLine> = cases.iter().filter(|c| c.handovers > HANDOVER_LIMIT).map(line).collect();
     LeaderView {
         unit: unit.into(),
+        timeliness: None,
         open_cases: cases.len(),
         overdue: overdue.len(),
         stalled: stalled.len(),

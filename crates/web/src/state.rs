@@ -67,6 +67,7 @@ pub struct Inner {
     index: RwLock<Index>,
     rebuilding: AtomicBool,
     sessions: Mutex<HashMap<String, (Caller, Instant)>>,
+    timeliness: Mutex<HashMap<String, (NaiveDate, Arc<progress::Timeliness>)>>,
 }
 
 impl std::ops::Deref for App {
@@ -129,6 +130,7 @@ impl App {
             index: RwLock::new(Index::default()),
             rebuilding: AtomicBool::new(false),
             sessions: Mutex::new(HashMap::new()),
+            timeliness: Mutex::new(HashMap::new()),
             config,
         }));
         let index = app.build_index(app.today())?;
@@ -277,6 +279,36 @@ impl App {
             })
             .collect();
         self.access.log_all(entries).await
+    }
+
+    /// The unit's timeliness over the last 12 months, computed once a day per unit.
+    pub async fn unit_timeliness(&self, unit: &str) -> Result<Arc<progress::Timeliness>, AppError> {
+        let today = self.today();
+        if let Ok(cache) = self.timeliness.lock() {
+            if let Some((date, found)) = cache.get(unit) {
+                if *date == today {
+                    return Ok(Arc::clone(found));
+                }
+            }
+        }
+        let ids: Vec<CaseId> = self.with_index(|index| index.in_unit(unit).map(|c| c.case.clone()).collect())?;
+        let unit_name = unit.to_owned();
+        let computed = self
+            .pool
+            .run(move |db| {
+                let mut cases = Vec::with_capacity(ids.len());
+                for id in &ids {
+                    cases.push(db.load(id)?.into_iter().map(|s| s.event).collect::<Vec<Event>>());
+                }
+                let from = today - chrono::Duration::days(365);
+                Ok(progress::timeliness(&cases, from, today, Some(&unit_name), &progress::Settings::default()))
+            })
+            .await?;
+        let computed = Arc::new(computed);
+        if let Ok(mut cache) = self.timeliness.lock() {
+            cache.insert(unit.to_owned(), (today, Arc::clone(&computed)));
+        }
+        Ok(computed)
     }
 
     /// A case's events, oldest first, and its version.

@@ -815,6 +815,11 @@ async fn the_leader_sees_the_units_numbers_and_the_review() {
     let unit = app.api_leader(&leader).await.json();
     assert_eq!(unit["unit"], "JKI");
     assert!(unit["caseworkers"].as_array().unwrap().iter().any(|c| c["caseworker"] == "sb:101-jki-001"));
+    let timeliness = &unit["timeliness"];
+    assert!(timeliness["total"]["caseload"].as_u64().unwrap_or(0) > 0, "{timeliness}");
+    assert!(timeliness["caseworkers"].as_array().unwrap().iter().any(|r| r["key"] == "sb:101-jki-001"));
+    let page = app.get("/leder", Some(&leader)).await;
+    assert!(page.text.contains("Rettidighed de seneste 12 måneder") && page.text.contains("Enheden i alt"));
     let review = app.api_review(&leader).await;
     assert_eq!(review.status, StatusCode::OK, "{}", review.text);
     assert_eq!(app.get("/leder", Some(&leader)).await.status, StatusCode::OK);
