@@ -375,6 +375,19 @@ pub async fn min_plan(State(app): State<App>, caller: Caller) -> Result<Json<Min
     Ok(Json(pages::citizen_plan(&app, &caller, "GET /api/min-plan").await?))
 }
 
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactRequested {
+    pub version: u64,
+}
+
+/// The citizen asks to be contacted (twin of the button on "Min plan"); shows on the caseworker's worklist.
+#[utoipa::path(post, path = "/api/min-plan/contact-request", responses((status = 201, body = ContactRequested), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn contact_request(State(app): State<App>, caller: Caller, headers: HeaderMap) -> Result<Response, AppError> {
+    csrf(&caller, &headers)?;
+    let version = pages::request_contact(&app, &caller, "POST /api/min-plan/contact-request").await?;
+    Ok((StatusCode::CREATED, Json(ContactRequested { version })).into_response())
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AccessParams {
     pub case: Option<String>,
@@ -472,6 +485,7 @@ pub async fn create_user(
         leader,
         review,
         min_plan,
+        contact_request,
         access_log,
         analytics,
         users,
@@ -493,6 +507,7 @@ pub async fn create_user(
         LeaderView,
         ReviewView,
         MinPlan,
+        ContactRequested,
         AnalyticsView,
         NewUser,
         TimelineEntry

@@ -96,7 +96,7 @@ fn summarise(state: &CaseState, events: &[Event], assessment: Option<&Assessment
     let prepared = progress::PreparedCase::from_state(state.clone(), as_of);
     let mut found = progress::case_items(&prepared, &progress::Settings::default());
     progress::sort(&mut found, as_of);
-    let items: Vec<WorkItem> = found
+    let mut items: Vec<WorkItem> = found
         .into_iter()
         .map(|i| WorkItem {
             case: i.case,
@@ -111,6 +111,9 @@ fn summarise(state: &CaseState, events: &[Event], assessment: Option<&Assessment
             text: i.text,
         })
         .collect();
+    if let Some(item) = contact_request(events, as_of) {
+        items.insert(0, item);
+    }
     let agenda = agenda(state, events, as_of);
     let tracks = assessment.map_or([Status::IkkeAktuel; 4], |a| {
         [
@@ -138,6 +141,34 @@ fn summarise(state: &CaseState, events: &[Event], assessment: Option<&Assessment
         decision: state.latest_decision().map(|d| (d.decision.outcome.as_str(), d.at)),
         tracks,
     }
+}
+
+/// The extension field of a note a citizen writes from "Min plan" to ask to be contacted.
+pub const CONTACT_REQUEST_FIELD: &str = "citizen_contact_request";
+
+/// Working days a caseworker has to answer a citizen's request for contact (local practice).
+pub const CONTACT_REQUEST_DAYS: i64 = 5;
+
+/// A citizen's open request for contact: a note from "Min plan" with no conversation since.
+fn contact_request(events: &[Event], as_of: NaiveDate) -> Option<WorkItem> {
+    let known: Vec<&Event> = events.iter().filter(|e| e.date() <= as_of).collect();
+    let at = known.iter().rposition(|e| e.extra_field(CONTACT_REQUEST_FIELD).is_some())?;
+    if known[at..].iter().any(|e| matches!(e.body, EventBody::Samtale { .. })) {
+        return None;
+    }
+    let asked = known[at].date();
+    let due = asked + chrono::Duration::days(CONTACT_REQUEST_DAYS + 2);
+    Some(WorkItem {
+        case: known[at].case.to_string(),
+        rule: "web.borger.kontaktanmodning".into(),
+        basis: "Lokal praksis (taskforcerapporten kap. 9.5: borgere, der føler sig glemt)".into(),
+        due: Some(due),
+        state: if as_of > due { "overskredet" } else { "aaben" }.into(),
+        text: format!(
+            "Borgeren bad {} via Min plan om at blive kontaktet. Ring eller skriv, og registrér samtalen.",
+            crate::date_da(asked)
+        ),
+    })
 }
 
 /// The extension field a booking note carries (see `docs/web.md`): the booked meeting date.

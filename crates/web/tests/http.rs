@@ -330,6 +330,8 @@ fn endpoints() -> Vec<(Method, String, Vec<Role>)> {
         (Method::GET, "/api/leader/unit".into(), vec![Leader]),
         (Method::GET, "/api/leader/review".into(), vec![Leader]),
         (Method::GET, "/api/min-plan".into(), vec![Citizen]),
+        (Method::POST, "/api/min-plan/contact-request".into(), vec![Citizen]),
+        (Method::POST, "/min-plan/kontakt".into(), vec![Citizen]),
         (Method::GET, "/api/audit/access-log".into(), vec![Auditor]),
         (Method::GET, "/api/analytics/overview".into(), vec![Analyst]),
         (Method::GET, "/api/admin/users".into(), vec![Admin]),
@@ -916,4 +918,40 @@ async fn a_case_the_municipality_disagrees_on_is_presented_to_the_team_again() {
     let row = agenda.as_array().unwrap().iter().find(|a| a["case"] == DEMO2).expect("on the agenda again").clone();
     assert_eq!(row["genforelaeggelse"], true);
     assert!(app.page_team(&team).await.text.contains("Genforelæggelse"));
+}
+
+#[tokio::test]
+async fn a_citizen_who_feels_forgotten_asks_for_contact_and_it_tops_the_caseworkers_worklist() {
+    let app = spawn().await;
+    let citizen = app.login("borger").await;
+    let no_token = app.send(Method::POST, "/min-plan/kontakt", Some(&citizen), Body::Form(&[])).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let page = app.page_plan(&citizen).await;
+    assert!(page.text.contains("Bed om at blive kontaktet"));
+    let csrf = hidden(&page.text, "csrf");
+    let sent = app.send(Method::POST, "/min-plan/kontakt", Some(&citizen), Body::Form(&[("csrf", &csrf)])).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert!(app.get("/min-plan?sendt=1", Some(&citizen)).await.text.contains("Din sagsbehandler har fået besked"));
+    let cw = app.login("sagsbehandler").await;
+    let list = app.api_worklist(&cw, "mine").await.json();
+    let item = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["rule"] == "web.borger.kontaktanmodning")
+        .expect("on the worklist")
+        .clone();
+    assert_eq!(item["case"], DEMO1);
+    let case = app.api_case(&cw, DEMO1).await.json();
+    assert_eq!(case["timeline"][0]["by"], "borger");
+    let v = case["version"].as_u64().unwrap();
+    assert_eq!(
+        app.api_record(&cw, DEMO1, v, "samtale", json!({ "kind": "telefonsamtale" })).await.status,
+        StatusCode::CREATED
+    );
+    let after = app.api_worklist(&cw, "mine").await.json();
+    assert!(
+        after["items"].as_array().unwrap().iter().all(|i| i["rule"] != "web.borger.kontaktanmodning"),
+        "answered by the conversation"
+    );
 }
