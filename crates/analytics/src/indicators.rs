@@ -491,62 +491,68 @@ pub fn indicators(
         notes.push(format!("{without_citizen} case(s) without a borger event were left out"));
     }
 
-    // Secondary suppression: in a distribution over categories, a lone hidden cell could
-    // be recovered from the total, so the next smallest is hidden with it.
-    let mut hidden_with: BTreeSet<CellKey> = BTreeSet::new();
-    if options.suppress_small_cells {
-        let mut groups: BTreeMap<GroupKey, Vec<(&CellKey, f64)>> = BTreeMap::new();
-        for (key, (num, _)) in &acc.cells {
-            if key.0.is_distribution() {
-                groups.entry((key.0, key.1.clone(), key.2)).or_default().push((key, *num));
-            }
-        }
-        for members in groups.values() {
-            let counts: Vec<f64> = members.iter().map(|(_, n)| *n).collect();
-            for ((key, count), shown) in members.iter().zip(suppress::distribution(&counts)) {
-                if shown.suppressed && !suppress::is_suppressed(*count) {
-                    hidden_with.insert((*key).clone());
-                }
-            }
-        }
-    }
-
-    let indicators = acc
+    let mut indicators: Vec<Indicator> = acc
         .cells
         .into_iter()
-        .map(|(key, (num, den))| {
-            let secondary = hidden_with.contains(&key);
-            let (metric, scope, age_group, category) = key;
-            let (numerator, denominator, value, suppressed) = if secondary {
-                (None, None, None, true)
-            } else if !options.suppress_small_cells {
-                (Some(num), Some(den), (den > 0.0).then(|| num / den * metric.per()), false)
-            } else if metric.is_mean() {
-                let hidden = suppress::is_suppressed(den);
-                if hidden {
-                    (None, None, None, true)
-                } else {
-                    (Some(num), Some(den), (den > 0.0).then(|| num / den), false)
-                }
-            } else {
-                let shown = suppress::rate(num, den, metric.per());
-                (shown.numerator, shown.denominator, shown.value, shown.suppressed)
-            };
-            Indicator {
-                metric,
-                label: metric.label(),
-                scope,
-                age_group,
-                category,
-                numerator,
-                denominator,
-                per: metric.per(),
-                value,
-                suppressed,
-            }
+        .map(|((metric, scope, age_group, category), (num, den))| Indicator {
+            metric,
+            label: metric.label(),
+            scope,
+            age_group,
+            category,
+            numerator: Some(num),
+            denominator: Some(den),
+            per: metric.per(),
+            value: (den > 0.0).then(|| num / den * metric.per()),
+            suppressed: false,
         })
         .collect();
+    if options.suppress_small_cells {
+        suppress_small_cells(&mut indicators);
+    }
     IndicatorReport { year, as_of, indicators, notes }
+}
+
+/// Applies small-cell suppression ([`crate::suppress`]) to indicators computed without it;
+/// idempotent, so a report that is already suppressed comes back unchanged.
+///
+/// Numerator, denominator and value are hidden when the numerator or the denominator is a
+/// count from 1 to 4 (for a mean: when the denominator, the number of cases, is), and, in a
+/// distribution over categories, the next smallest cell beside a lone hidden one is hidden
+/// too, since it could otherwise be recovered from the total.
+pub fn suppress_small_cells(indicators: &mut [Indicator]) {
+    let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    for (i, indicator) in indicators.iter().enumerate() {
+        if indicator.metric.is_distribution() {
+            groups.entry((indicator.metric, indicator.scope.clone(), indicator.age_group)).or_default().push(i);
+        }
+    }
+    let mut hidden = vec![false; indicators.len()];
+    for members in groups.values() {
+        // An already hidden cell counts as a small one (its count is no longer known).
+        let counts: Vec<f64> = members
+            .iter()
+            .map(|&i| if indicators[i].suppressed { 1.0 } else { indicators[i].numerator.unwrap_or(0.0) })
+            .collect();
+        for (&i, shown) in members.iter().zip(suppress::distribution(&counts)) {
+            hidden[i] = shown.suppressed;
+        }
+    }
+    for (indicator, secondary) in indicators.iter_mut().zip(hidden) {
+        let num = indicator.numerator.unwrap_or(0.0);
+        let den = indicator.denominator.unwrap_or(0.0);
+        let small = if indicator.metric.is_mean() {
+            suppress::is_suppressed(den)
+        } else {
+            suppress::is_suppressed(num) || suppress::is_suppressed(den)
+        };
+        if indicator.suppressed || secondary || small {
+            indicator.numerator = None;
+            indicator.denominator = None;
+            indicator.value = None;
+            indicator.suppressed = true;
+        }
+    }
 }
 
 type CellKey = (Metric, Scope, AgeGroup, Option<String>);

@@ -7,6 +7,7 @@
 //!
 //! - [`benchmark`]: actual against expected awards per municipality (method in its doc).
 //! - [`extract`]: case projections from journal events, and the benchmark's person records.
+//! - [`html`]: the self-contained HTML analyst report (tables, time series, flows, benchmark).
 //! - [`indicators`]: the report's chapter 5 and § 6.7 indicators, numerator and denominator.
 //! - [`logit`]: the weighted logistic regression behind it (IRLS on nalgebra).
 //! - [`stats`]: the exact Poisson interval of a ratio.
@@ -19,6 +20,7 @@
 
 pub mod benchmark;
 pub mod extract;
+pub mod html;
 pub mod indicators;
 pub mod logit;
 pub mod population;
@@ -32,5 +34,6 @@ pub use benchmark::{
     PersonRecord, Sex, SupportCategory,
 };
 pub use extract::{person_records, project_cases, Outcome};
+pub use html::html_report;
 pub use indicators::{indicators, AgeGroup, Indicator, IndicatorOptions, IndicatorReport, Metric, Scope};
 pub use population::{PopulationTable, SexFilter};

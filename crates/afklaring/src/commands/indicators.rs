@@ -1,10 +1,23 @@
 //! `afklaring indicators`: the report's chapter 5 and § 6.7 indicators per municipality, unit, year and age group.
 
-use analytics::indicators::{indicators, IndicatorOptions, Scope};
-use analytics::PopulationTable;
+use analytics::benchmark::{benchmark, BenchmarkOptions};
+use analytics::indicators::{indicators, IndicatorOptions, IndicatorReport, Scope};
+use analytics::{person_records, Outcome, PopulationTable};
 use anyhow::{bail, Context};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write as _;
 use std::path::PathBuf;
+
+/// How the indicators are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One line per indicator.
+    Text,
+    /// The whole report as JSON.
+    Json,
+    /// A self-contained HTML analyst report with tables and SVG charts (small cells suppressed).
+    Html,
+}
 
 /// Compute indicators (numerator, denominator and value) for a year.
 #[derive(Debug, clap::Args)]
@@ -30,13 +43,30 @@ pub struct IndicatorsArgs {
     /// Only this unit (tildelt.enhed).
     #[arg(long)]
     pub unit: Option<String>,
-    /// Print JSON instead of a table.
-    #[arg(long)]
+    /// Print JSON instead of a table (the same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format: text (default), json, or html (a self-contained report with charts).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the output to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Add the benchmark of actual against expected foertidspension awards (html only).
+    #[arg(long)]
+    pub benchmark: bool,
 }
 
 /// Runs `afklaring indicators`.
 pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
+    let format = match (args.format, args.json) {
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        (None, false) => Format::Text,
+    };
+    if args.benchmark && format != Format::Html {
+        bail!("--benchmark kan kun bruges med --format html");
+    }
     let population_text = std::fs::read_to_string(&args.population)
         .with_context(|| format!("kan ikke læse befolkningstabellen {}", args.population.display()))?;
     let population = PopulationTable::parse_csv(&population_text)
@@ -48,22 +78,73 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
     let Some(as_of) = args.as_of.or_else(|| cases.iter().filter_map(|c| c.last_event).max()) else {
         bail!("journalen har ingen hændelser");
     };
-    let mut report = indicators(&cases, &population, year, as_of, &IndicatorOptions::default());
-    report.indicators.retain(|i| match (&args.municipality, &args.unit) {
-        (None, None) => true,
-        (Some(m), _) if i.scope == Scope::Municipality(m.clone()) => true,
-        (_, Some(u)) if i.scope == Scope::Unit(u.clone()) => true,
-        _ => false,
-    });
+    // The HTML report suppresses small cells itself, and can then tell a count under 5 ("<5")
+    // from a cell hidden beside one ("skjult"); the text and JSON outputs are suppressed here.
+    let options = IndicatorOptions { suppress_small_cells: format != Format::Html };
+    let keep = |report: &mut IndicatorReport| {
+        report.indicators.retain(|i| match (&args.municipality, &args.unit) {
+            (None, None) => true,
+            (Some(m), _) if i.scope == Scope::Municipality(m.clone()) => true,
+            (_, Some(u)) if i.scope == Scope::Unit(u.clone()) => true,
+            _ => false,
+        });
+    };
+    let mut report = indicators(&cases, &population, year, as_of, &options);
+    keep(&mut report);
     for note in &report.notes {
         eprintln!("note: {note}");
     }
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(());
+    let output = match format {
+        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Format::Text => text(&report)?,
+        Format::Html => {
+            // The time series: every year of the population table up to the as-of year.
+            let series: Vec<IndicatorReport> = population
+                .years()
+                .into_iter()
+                .filter(|y| *y <= as_of.year())
+                .map(|y| {
+                    let mut report = indicators(&cases, &population, y, as_of, &options);
+                    keep(&mut report);
+                    report
+                })
+                .collect();
+            let bench = if args.benchmark { Some(benchmark_for(args, &population, year)?) } else { None };
+            analytics::html_report(&report, bench.as_ref(), &series)
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            std::fs::write(path, output).with_context(|| format!("kan ikke skrive {}", path.display()))?;
+            eprintln!("skrev {}", path.display());
+        }
+        None => print!("{output}"),
     }
+    Ok(())
+}
+
+/// The benchmark for the year, as `afklaring benchmark` computes it (cases as of 31 December).
+fn benchmark_for(
+    args: &IndicatorsArgs,
+    population: &PopulationTable,
+    year: i32,
+) -> anyhow::Result<analytics::Benchmark> {
+    let end_of_year = NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("ugyldigt år {year}"))?;
+    let cases = crate::common::fold_cases(&args.db.db, args.journal.as_ref(), Some(end_of_year))?;
+    let extracted = person_records(&cases, year, Outcome::Foertidspension);
+    let result = benchmark(&extracted.records, population, year, &BenchmarkOptions::default())
+        .with_context(|| format!("benchmark for {year} kunne ikke beregnes"))?;
+    for note in extracted.notes.iter().chain(&result.notes) {
+        eprintln!("note: {note}");
+    }
+    Ok(result)
+}
+
+/// One line per indicator.
+fn text(report: &IndicatorReport) -> anyhow::Result<String> {
     let number = |value: Option<f64>| value.map_or_else(|| "skjult".to_string(), |v| format!("{v:.2}"));
-    println!("Indikatorer {year} pr. {as_of} (tal under 5 er skjult)");
+    let mut out = String::new();
+    let _ = writeln!(out, "Indikatorer {} pr. {} (tal under 5 er skjult)", report.year, report.as_of);
     for i in &report.indicators {
         let scope = match &i.scope {
             Scope::Country => "alle".to_string(),
@@ -71,7 +152,8 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
             Scope::Unit(u) => format!("enhed {u}"),
         };
         let age = serde_json::to_value(i.age_group)?.as_str().unwrap_or_default().to_string();
-        println!(
+        let _ = writeln!(
+            out,
             "{} | {scope} | {age} år | {} | {} / {} = {}",
             i.label,
             i.category.as_deref().unwrap_or("-"),
@@ -80,5 +162,5 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
             number(i.value)
         );
     }
-    Ok(())
+    Ok(out)
 }

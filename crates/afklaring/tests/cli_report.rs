@@ -1,0 +1,68 @@
+//! The HTML analyst report end to end: a simulated country imported into SQLite, `indicators --format html --benchmark`.
+
+use std::process::{Command, Output};
+
+fn afklaring(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_afklaring")).args(args).env("USER", "tester").output().expect("run afklaring")
+}
+
+fn ok(out: &Output) {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_simulated_country_gives_a_self_contained_html_report_with_charts_and_the_benchmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (journal, population, db, report) = (path("j.jsonl"), path("pop.csv"), path("t.db"), path("r.html"));
+    ok(&afklaring(&[
+        "simulate",
+        "--profile",
+        "country",
+        "--cases",
+        "3000",
+        "--out",
+        &journal,
+        "--population",
+        &population,
+    ]));
+    ok(&afklaring(&["import", &journal, "--db", &db]));
+    ok(&afklaring(&[
+        "indicators",
+        "--db",
+        &db,
+        "--population",
+        &population,
+        "--format",
+        "html",
+        "--benchmark",
+        "--out",
+        &report,
+    ]));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for forbidden in ["http", "src=", "<script", "<link"] {
+        assert!(!html.contains(forbidden), "the report contains {forbidden}");
+    }
+    // Bars with intervals (benchmark), a time series and flows: at least four charts.
+    assert!(html.matches("<svg").count() >= 4, "{} charts", html.matches("<svg").count());
+    assert!(html.contains("<polyline"), "the time series has a line");
+    assert!(html.contains("95 % interval"), "the benchmark bars have whiskers");
+    assert!(html.contains("Faktiske mod forventede tilkendelser"));
+    assert!(html.contains("Status efter afsluttet ressourceforløb"));
+    assert!(html.contains("Grænsen er 5 personer"));
+    // Kolding (621) is the municipality simulated to award twice what its composition predicts.
+    assert!(html.contains("Kommune 621"));
+    // No case ids: the simulated cases are named K<kommunekode>-<n>.
+    let journal_text = std::fs::read_to_string(&journal).unwrap();
+    let first_case = journal_text.split("\"case\":\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    assert!(!html.contains(first_case), "the report names case {first_case}");
+    assert!(!html.contains("birth_date") && !html.contains("sb:"), "no personal data or caseworker ids");
+}
+
+#[test]
+fn benchmark_without_the_html_format_is_refused() {
+    let out = afklaring(&["indicators", "--population", "nowhere.csv", "--json", "--benchmark"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--benchmark kan kun bruges med --format html"));
+}
