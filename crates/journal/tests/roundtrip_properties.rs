@@ -20,11 +20,7 @@ fn event() -> impl Strategy<Value = Event> {
                 findings: Some(Findings { hours_per_week: hours, ..Findings::default() }),
             }
         ),
-        (
-            proptest::sample::select(Criterion::ALL.to_vec()),
-            any::<bool>(),
-            proptest::collection::vec(text, 0..3)
-        )
+        (proptest::sample::select(Criterion::ALL.to_vec()), any::<bool>(), proptest::collection::vec(text, 0..3))
             .prop_map(|(criterion, value, basis)| EventBody::Vurdering { criterion, value, basis, text: None }),
     ];
     let extra = proptest::option::of(("x_[a-z]{1,8}", text));
