@@ -14,6 +14,10 @@ fi
 # statsmodels: the benchmark's estimates are checked against it.
 python3 -c 'import statsmodels' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check statsmodels
 
+echo "== style: rustfmt and clippy"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
 echo "== cargo test (workspace)"
 cargo test --workspace 2>&1
 
