@@ -36,7 +36,7 @@ pub fn html_report(report: &IndicatorReport, benchmark: Option<&Benchmark>, year
         out,
         "<h1>Indikatorrapport {year}</h1><p class=\"lead\">Førtidspension, fleksjob og ressourceforløb: nøgletal med tæller og nævner, opgjort pr. {as_of} ud fra sagsjournalerne og befolkningstabellen. Aldersgruppe 16-66 år, hvor intet andet står.</p>",
         year = report.year,
-        as_of = report.as_of.format("%d-%m-%Y"),
+        as_of = report.as_of.format("%d.%m.%Y"),
     );
     let _ = write!(
         out,
@@ -114,6 +114,9 @@ struct Cell {
     numerator: Shown,
     denominator: Shown,
     value: Option<f64>,
+    /// For a distribution, its total (the shared denominator) when it may be shown even
+    /// though this cell is hidden: at least 5 or 0, and the input was not suppressed before.
+    total: Option<f64>,
 }
 
 type Key = (Metric, Scope, AgeGroup, Option<String>);
@@ -132,6 +135,11 @@ impl View {
             .zip(shown)
             .map(|(raw, shown)| {
                 let small = |count: Option<f64>| !raw.suppressed && count.is_some_and(suppress::is_suppressed);
+                // A distribution's total may be shown when it is not small: at least two of
+                // its cells are hidden (secondary suppression), so none can be recovered.
+                let total = raw
+                    .denominator
+                    .filter(|d| raw.metric.is_distribution() && !raw.suppressed && !suppress::is_suppressed(*d));
                 let cell = if shown.suppressed {
                     Cell {
                         // The numerator of a mean is a sum of weeks, not a count of people.
@@ -142,12 +150,14 @@ impl View {
                         },
                         denominator: if small(raw.denominator) { Shown::Under } else { Shown::Hidden },
                         value: None,
+                        total,
                     }
                 } else {
                     Cell {
                         numerator: shown.numerator.map_or(Shown::Hidden, Shown::Value),
                         denominator: shown.denominator.map_or(Shown::Hidden, Shown::Value),
                         value: shown.value,
+                        total,
                     }
                 };
                 ((raw.metric, raw.scope.clone(), raw.age_group, raw.category.clone()), cell)
@@ -368,7 +378,7 @@ fn time_series_section(out: &mut String, years: &[IndicatorReport], scopes: &[Sc
     let metric = Metric::TilgangFoertidspension;
     let views: Vec<View> = years.iter().map(|r| View::of(&r.indicators)).collect();
     let age = AgeGroup::From16To66;
-    let _ = write!(out, "<h2>Tilgang til førtidspension {}-{}</h2>", first.year, last.year);
+    let _ = write!(out, "<h2>Tilgang til førtidspension {}–{}</h2>", first.year, last.year);
     out.push_str("<p class=\"explain\">Tilkendte førtidspensioner pr. 10.000 indbyggere på 16-66 år, år for år, regnet ud fra de samme sager. Et skjult år giver et hul i linjen.</p>");
     let series: Vec<Series> = scopes
         .iter()
@@ -432,7 +442,7 @@ fn distribution_total(view: &View, metric: Metric, scope: &Scope, age: AgeGroup)
         view.cells.iter().filter(|(k, _)| k.0 == metric && &k.1 == scope && k.2 == age).map(|(_, c)| c).collect();
     if let Some(total) = cells.iter().find_map(|c| match c.denominator {
         Shown::Value(v) => Some(v),
-        _ => None,
+        _ => c.total,
     }) {
         return Shown::Value(total);
     }
@@ -445,47 +455,74 @@ fn distribution_total(view: &View, metric: Metric, scope: &Scope, age: AgeGroup)
     }
 }
 
-fn flow_stage(view: &View, metric: Metric, scope: &Scope, label: &str) -> FlowStage {
+/// One stacked bar: the shown categories, then the hidden ones together as one grey part
+/// (the total less the shown parts), so the shown parts keep their true share of the total.
+/// `None` when the total cannot be shown.
+fn flow_stage(view: &View, metric: Metric, scope: &Scope, label: &str) -> Option<FlowStage> {
     let age = AgeGroup::From16To66;
-    let total = distribution_total(view, metric, scope, age);
-    FlowStage {
-        label: format!("{label} (n={})", shown_text(total, 0).replace("&lt;", "<")),
-        parts: FLOW_ORDER
-            .iter()
-            .map(|c| match view.get(metric, scope, age, Some(c)) {
-                Some(cell) => match cell.numerator {
-                    Shown::Value(v) => Some(v),
-                    _ => None,
-                },
-                None => Some(0.0),
-            })
-            .collect(),
+    let Shown::Value(total) = distribution_total(view, metric, scope, age) else { return None };
+    if total <= 0.0 {
+        return None;
     }
+    let mut parts: Vec<Option<f64>> = FLOW_ORDER
+        .iter()
+        .map(|c| match view.get(metric, scope, age, Some(c)).map(|cell| cell.numerator) {
+            Some(Shown::Value(v)) => Some(v),
+            _ => Some(0.0),
+        })
+        .collect();
+    let shown: f64 = parts.iter().flatten().sum();
+    parts.push(Some((total - shown).max(0.0)));
+    Some(FlowStage { label: format!("{label} (n={})", danish(total, 0)), parts })
 }
 
 fn flow_section(out: &mut String, view: &View, scopes: &[Scope]) {
     let one = Metric::StatusEfterRessourceforloeb1Maaned;
     let six = Metric::StatusEfterRessourceforloeb6Maaneder;
-    out.push_str("<h2>Hvor går borgerne hen efter et ressourceforløb?</h2><p class=\"explain\">Status 1 og 6 måneder efter, at et ressourceforløb er afsluttet i året (ressourceforløb afsluttet så sent, at status endnu ikke kan ses, er udeladt). Søjlerne er andele af de forløb, der kan vises; skjulte små grupper er udeladt af søjlen.</p>");
-    let categories: Vec<(String, String)> = FLOW_ORDER
+    out.push_str("<h2>Hvor går borgerne hen efter et ressourceforløb?</h2><p class=\"explain\">Status 1 og 6 måneder efter, at et ressourceforløb er afsluttet i året (ressourceforløb afsluttet så sent, at status endnu ikke kan ses, er udeladt). Søjlerne er andele af alle forløbene; grupper under 5 (og den næstmindste ved siden af en sådan) er samlet i den grå del.</p>");
+    let mut categories: Vec<(String, String)> = FLOW_ORDER
         .iter()
         .enumerate()
         .map(|(i, c)| (category_label(c), svg::PALETTE[i % svg::PALETTE.len()].to_string()))
         .collect();
+    categories.push(("Små grupper (skjult)".into(), "#d9d9d9".into()));
     let Some(main) = scopes.first() else { return };
-    let chart = svg::flow_chart(&FlowChart {
-        title: format!("Status efter afsluttet ressourceforløb, {}", scope_label(main).to_lowercase()),
-        categories: categories.clone(),
-        stages: vec![flow_stage(view, one, main, "Efter 1 måned"), flow_stage(view, six, main, "Efter 6 måneder")],
-    });
-    push_svg(out, &chart);
-    if scopes.len() > 1 {
+    let stages: Vec<FlowStage> = [(one, "Efter 1 måned"), (six, "Efter 6 måneder")]
+        .iter()
+        .filter_map(|(m, l)| flow_stage(view, *m, main, l))
+        .collect();
+    if stages.is_empty() {
+        out.push_str("<p class=\"explain\">For få afsluttede ressourceforløb til at vise en figur.</p>");
+    } else {
         let chart = svg::flow_chart(&FlowChart {
-            title: "Status 6 måneder efter afsluttet ressourceforløb, pr. enhed".into(),
-            categories,
-            stages: scopes.iter().map(|s| flow_stage(view, six, s, &scope_label(s))).collect(),
+            title: format!("Status efter afsluttet ressourceforløb, {}", scope_label(main).to_lowercase()),
+            categories: categories.clone(),
+            stages,
         });
         push_svg(out, &chart);
+    }
+    if scopes.len() > 1 {
+        let (stages, left_out): (Vec<_>, Vec<_>) =
+            scopes.iter().map(|s| (s, flow_stage(view, six, s, &scope_label(s)))).partition(|(_, stage)| {
+                // A bar that would be all grey tells nothing: list it instead.
+                stage.as_ref().is_some_and(|st| st.parts.iter().take(FLOW_ORDER.len()).flatten().any(|v| *v > 0.0))
+            });
+        if !stages.is_empty() {
+            let chart = svg::flow_chart(&FlowChart {
+                title: "Status 6 måneder efter afsluttet ressourceforløb, pr. enhed".into(),
+                categories,
+                stages: stages.into_iter().filter_map(|(_, stage)| stage).collect(),
+            });
+            push_svg(out, &chart);
+        }
+        if !left_out.is_empty() {
+            let names: Vec<String> = left_out.iter().map(|(s, _)| scope_label(s)).collect();
+            let _ = write!(
+                out,
+                "<p class=\"explain\">Uden søjle (for få forløb til at vise en fordeling): {}.</p>",
+                escape(&names.join(", "))
+            );
+        }
     }
     for metric in [one, six] {
         category_table(out, view, scopes, metric, AgeGroup::From16To66);
@@ -540,11 +577,11 @@ fn category_table(out: &mut String, view: &View, scopes: &[Scope], metric: Metri
         out.push_str("</tr>");
     }
     let how = if shared_total {
-        "I hver celle: værdien og under den antallet; «I alt» er nævneren."
+        "I hver celle: værdien og under den antallet; «I alt» er nævneren; «-»: ingen."
     } else if metric.is_mean() {
-        "I hver celle: gennemsnittet og under det summen af uger / antal afgørelser."
+        "I hver celle: gennemsnittet og under det summen af uger / antal afgørelser; «-»: ingen."
     } else {
-        "I hver celle: værdien og under den tæller / nævner."
+        "I hver celle: værdien og under den tæller / nævner; «-»: ingen."
     };
     let _ = write!(out, "</tbody></table></div><p class=\"explain\">{how} {}.</p>", age_label(age));
 }
@@ -628,8 +665,8 @@ fn benchmark_section(out: &mut String, benchmark: &Benchmark) {
             danish(row.expected, 1),
             shown_ratio,
             interval,
-            row.rank,
-            row.quintile,
+            if hide { "<span class=\"hidden\">skjult</span>".to_string() } else { row.rank.to_string() },
+            if hide { "<span class=\"hidden\">skjult</span>".to_string() } else { row.quintile.to_string() },
             if row.small { "for få borgere til at bedømme" } else { "" }
         );
     }
@@ -716,6 +753,11 @@ mod tests {
             2.0,
             20.0,
         ));
+        for i in given.indicators.iter_mut().filter(|i| i.metric == Metric::StatusEfterRessourceforloeb1Maaned) {
+            if i.scope == Scope::Municipality("101".into()) {
+                i.denominator = Some(20.0);
+            }
+        }
         let html = html_report(&given, None, &[]);
         // 101's 1-month row: 2 is "<5", the next smallest (6) is hidden as well.
         let row = html
@@ -725,6 +767,32 @@ mod tests {
             .expect("the status row of 101");
         assert!(!row.contains("<small>6</small>"), "{row}");
         assert!(row.contains("<small>12</small>"), "{row}");
+        assert!(row.contains("<td>20</td>"), "the total of 20 is shown: {row}");
+    }
+
+    #[test]
+    fn hidden_groups_in_a_flow_are_drawn_grey_so_the_shown_shares_stay_true() {
+        let mut given = report(2018, 9.0);
+        for (category, count) in [("foertidspension", 12.0), ("kontanthjaelp", 6.0), ("beskaeftigelse", 2.0)] {
+            for metric in [Metric::StatusEfterRessourceforloeb1Maaned, Metric::StatusEfterRessourceforloeb6Maaneder] {
+                given.indicators.retain(|i| {
+                    !(i.metric == metric
+                        && i.scope == Scope::Municipality("101".into())
+                        && i.category.as_deref() == Some(category))
+                });
+                given.indicators.push(indicator(
+                    metric,
+                    Scope::Municipality("101".into()),
+                    Some(category),
+                    count,
+                    20.0,
+                ));
+            }
+        }
+        let html = html_report(&given, None, &[]);
+        assert!(html.contains("Kommune 101 (n=20)"), "the bar names its total");
+        assert!(html.contains("Førtidspension: 60 %"), "12 of 20, not 12 of the 12 shown");
+        assert!(html.contains("Små grupper (skjult): 40 %"));
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub fn bar_chart(chart: &BarChart) -> String {
             x(*value),
             TOP - 2.0,
             height - 36.0,
-            TOP - 8.0,
+            height - 8.0,
             escape(label)
         );
     }
@@ -330,7 +330,7 @@ pub fn flow_chart(chart: &FlowChart) -> String {
         if stage.parts.iter().any(Option::is_none) {
             let _ = write!(
                 out,
-                r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#666">(små tal skjult)</text>"##,
+                r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#666">skjult</text>"##,
                 LABEL_WIDTH + PLOT_WIDTH + 6.0,
                 y + bar_height / 2.0 + 4.0
             );

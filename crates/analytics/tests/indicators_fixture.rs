@@ -187,3 +187,15 @@ fn a_lone_hidden_category_takes_the_next_smallest_with_it() {
     let total = r.find(Metric::TilgangFoertidspension, &Scope::Country, AgeGroup::From16To66, None).expect("row");
     assert_eq!(total.numerator, Some(8.0));
 }
+
+#[test]
+fn suppressing_a_suppressed_report_again_changes_nothing() {
+    let once = report(true);
+    assert!(once.indicators.iter().any(|i| i.suppressed), "the fixture has small cells");
+    let mut twice = once.clone();
+    analytics::indicators::suppress_small_cells(&mut twice.indicators);
+    assert_eq!(twice, once);
+    let mut later = report(false);
+    analytics::indicators::suppress_small_cells(&mut later.indicators);
+    assert_eq!(later, once, "suppressing afterwards is the same as suppressing while computing");
+}
