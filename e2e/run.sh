@@ -17,7 +17,7 @@ fi
 cargo build -q -p afklaring
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-target/debug/afklaring serve --demo --demo-cases "${E2E_CASES:-500}" --db "$tmp/e2e.db" --addr "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/debug/afklaring serve --demo --demo-cases "${E2E_CASES:-500}" --db "$tmp/e2e.db" --addr "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
