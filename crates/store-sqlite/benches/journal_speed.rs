@@ -50,6 +50,12 @@ fn main() {
     let read = started.elapsed().as_secs_f64();
     println!("baseline read rows (no decoding):            {:>10.0} events/s", rows as f64 / read);
 
+    let started = Instant::now();
+    let mut decoded = 0usize;
+    store.scan(&mut |_, case_events| decoded += case_events.len()).expect("scan");
+    let scan = started.elapsed().as_secs_f64();
+    println!("scan (read and decode, no fold):             {:>10.0} events/s", decoded as f64 / scan);
+
     // As the CLI folds (afklaring's common::fold_cases): cases come from scan, decoded in parallel
     // batches, and each batch of cases is folded in parallel.
     let started = Instant::now();
