@@ -107,19 +107,34 @@ pub fn for_each_case_batch(
     Ok(())
 }
 
-/// Every case folded as of a date (all events when `None`), read batch by batch and folded in parallel.
-pub fn fold_cases(
+/// The benchmark's person records for a year (cases folded as of 31 December), read batch by batch
+/// so only the small records are kept.
+pub fn benchmark_records(
     db: &str,
     journal_path: Option<&PathBuf>,
-    as_of: Option<chrono::NaiveDate>,
-) -> anyhow::Result<Vec<journal::CaseState>> {
-    use rayon::prelude::*;
-    let mut states = Vec::new();
+    year: i32,
+    outcome: analytics::Outcome,
+) -> anyhow::Result<analytics::ExtractedRecords> {
+    let end_of_year = chrono::NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("no such year {year}"))?;
+    let mut extracted = analytics::ExtractedRecords::empty(year);
     for_each_case_batch(db, journal_path, |batch| {
-        states.par_extend(batch.par_iter().filter_map(|events| journal::CaseState::fold(events, as_of)));
+        extracted.append(year_records(&batch, end_of_year, outcome));
         Ok(())
     })?;
-    Ok(states)
+    Ok(extracted)
+}
+
+/// The person records of one batch of cases for the year that ends on `end_of_year`.
+pub fn year_records(
+    batch: &[Vec<Event>],
+    end_of_year: chrono::NaiveDate,
+    outcome: analytics::Outcome,
+) -> analytics::ExtractedRecords {
+    use chrono::Datelike;
+    use rayon::prelude::*;
+    let states: Vec<journal::CaseState> =
+        batch.par_iter().filter_map(|events| journal::CaseState::fold(events, Some(end_of_year))).collect();
+    analytics::person_records(&states, end_of_year.year(), outcome)
 }
 
 /// Loads one case's events, or fails with a clear message if there is no such case.

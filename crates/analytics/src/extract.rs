@@ -72,10 +72,60 @@ pub fn project_cases(events: &[Event], as_of: Option<NaiveDate>) -> Vec<CaseStat
 /// The benchmark's records for `year`, with notes on what was left out.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExtractedRecords {
+    /// The year the records are for.
+    pub year: i32,
     /// One record per case at risk in the year.
     pub records: Vec<PersonRecord>,
-    /// Cases left out and why (counts).
-    pub notes: Vec<String>,
+    /// Cases left out, by reason.
+    pub left_out: LeftOut,
+}
+
+/// Cases left out of the benchmark's records, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// Cases without a `borger` event (they cannot be placed).
+    pub no_citizen: usize,
+    /// Cases already awarded before the year (not at risk).
+    pub earlier_award: usize,
+    /// Cases on a pension at the start of the year (not at risk).
+    pub on_pension: usize,
+}
+
+impl ExtractedRecords {
+    /// No records yet, for `year` (records of batches of cases are appended to it).
+    pub fn empty(year: i32) -> Self {
+        ExtractedRecords { year, records: Vec::new(), left_out: LeftOut::default() }
+    }
+
+    /// Adds the records of another batch of cases for the same year.
+    pub fn append(&mut self, mut other: ExtractedRecords) {
+        self.records.append(&mut other.records);
+        self.left_out.no_citizen += other.left_out.no_citizen;
+        self.left_out.earlier_award += other.left_out.earlier_award;
+        self.left_out.on_pension += other.left_out.on_pension;
+    }
+
+    /// What was left out and why, as notes for the reader.
+    pub fn notes(&self) -> Vec<String> {
+        let (year, left) = (self.year, self.left_out);
+        let mut notes = Vec::new();
+        if left.no_citizen > 0 {
+            notes.push(format!("{} case(s) without a borger event were left out", left.no_citizen));
+        }
+        if left.earlier_award > 0 {
+            notes.push(format!(
+                "{} case(s) already awarded before {year} were left out (not at risk)",
+                left.earlier_award
+            ));
+        }
+        if left.on_pension > 0 {
+            notes.push(format!(
+                "{} case(s) on pension at the start of {year} were left out (not at risk)",
+                left.on_pension
+            ));
+        }
+        notes
+    }
 }
 
 /// The benchmark's person records for `year`: one per case (a case is one citizen's course
@@ -97,7 +147,7 @@ pub struct ExtractedRecords {
 /// - Citizens without a `borger` event cannot be placed and are left out (counted).
 pub fn person_records(cases: &[CaseState], year: i32, outcome: Outcome) -> ExtractedRecords {
     let (Some(start), Some(end)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
-        return ExtractedRecords { records: Vec::new(), notes: vec![format!("{year} is not a valid year")] };
+        return ExtractedRecords::empty(year);
     };
     let award = outcome.award();
     let mut records = Vec::new();
@@ -149,17 +199,7 @@ pub fn person_records(cases: &[CaseState], year: i32, outcome: Outcome) -> Extra
             awarded: award_date.is_some(),
         });
     }
-    let mut notes = Vec::new();
-    if no_citizen > 0 {
-        notes.push(format!("{no_citizen} case(s) without a borger event were left out"));
-    }
-    if earlier_award > 0 {
-        notes.push(format!("{earlier_award} case(s) already awarded before {year} were left out (not at risk)"));
-    }
-    if on_pension > 0 {
-        notes.push(format!("{on_pension} case(s) on pension at the start of {year} were left out (not at risk)"));
-    }
-    ExtractedRecords { records, notes }
+    ExtractedRecords { year, records, left_out: LeftOut { no_citizen, earlier_award, on_pension } }
 }
 
 /// The benchmark's support category for a journal ydelse (see [`person_records`]).
@@ -225,7 +265,7 @@ mod tests {
         // b2 opened in April: support is taken at the opening; sex is unknown.
         let b2 = &extracted.records[1];
         assert_eq!((b2.age, b2.sex, b2.support, b2.awarded), (27, Sex::Unknown, SupportCategory::Sygedagpenge, false));
-        assert!(extracted.notes.iter().any(|n| n.contains("already awarded")));
+        assert!(extracted.notes().iter().any(|n| n.contains("already awarded")));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub use benchmark::{
     benchmark, model_rows, Benchmark, BenchmarkError, BenchmarkOptions, DiagnosisGroup, MunicipalityBenchmark,
     PersonRecord, Sex, SupportCategory,
 };
-pub use extract::{person_records, project_cases, Outcome};
+pub use extract::{person_records, project_cases, ExtractedRecords, LeftOut, Outcome};
 pub use html::html_report;
 pub use indicators::{indicators, AgeGroup, Indicator, IndicatorOptions, IndicatorReport, Metric, Scope};
 pub use population::{PopulationTable, SexFilter};

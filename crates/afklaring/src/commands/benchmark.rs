@@ -1,9 +1,8 @@
 //! `afklaring benchmark`: each municipality's actual awards against the awards expected from its citizens' composition.
 
 use analytics::benchmark::{benchmark, BenchmarkOptions};
-use analytics::{person_records, Outcome, PopulationTable};
+use analytics::{Outcome, PopulationTable};
 use anyhow::{bail, Context};
-use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// Which decisions count as awards.
@@ -46,16 +45,14 @@ pub fn run(args: &BenchmarkArgs) -> anyhow::Result<()> {
     let Some(year) = args.year.or_else(|| population.years().last().copied()) else {
         bail!("befolkningstabellen {} har ingen rækker", args.population.display());
     };
-    let end_of_year = NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("ugyldigt år {year}"))?;
-    let cases = crate::common::fold_cases(&args.db.db, args.journal.as_ref(), Some(end_of_year))?;
     let outcome = match args.outcome {
         OutcomeArg::Foertidspension => Outcome::Foertidspension,
         OutcomeArg::Fleksjob => Outcome::Fleksjob,
     };
-    let extracted = person_records(&cases, year, outcome);
+    let extracted = crate::common::benchmark_records(&args.db.db, args.journal.as_ref(), year, outcome)?;
     let result = benchmark(&extracted.records, &population, year, &BenchmarkOptions::default())
         .with_context(|| format!("benchmark for {year} kunne ikke beregnes"))?;
-    for note in extracted.notes.iter().chain(&result.notes) {
+    for note in extracted.notes().iter().chain(&result.notes) {
         eprintln!("note: {note}");
     }
     if args.json {

@@ -2,9 +2,11 @@
 
 use analytics::benchmark::{benchmark, BenchmarkOptions};
 use analytics::indicators::{indicators, IndicatorOptions, IndicatorReport, Scope};
-use analytics::{person_records, Outcome, PopulationTable};
+use analytics::{ExtractedRecords, Outcome, PopulationTable};
 use anyhow::{bail, Context};
 use chrono::{Datelike, NaiveDate};
+use journal::CaseState;
+use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -74,7 +76,18 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
     let Some(year) = args.year.or_else(|| population.years().last().copied()) else {
         bail!("befolkningstabellen {} har ingen rækker", args.population.display());
     };
-    let cases = crate::common::fold_cases(&args.db.db, args.journal.as_ref(), args.as_of)?;
+    // One pass over the cases: each is folded as of the date asked about (for the indicators) and,
+    // with --benchmark, also as of 31 December of the year (for the benchmark's person records).
+    let end_of_year = NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("ugyldigt år {year}"))?;
+    let mut cases = Vec::new();
+    let mut records = ExtractedRecords::empty(year);
+    crate::common::for_each_case_batch(&args.db.db, args.journal.as_ref(), |batch| {
+        cases.par_extend(batch.par_iter().filter_map(|events| CaseState::fold(events, args.as_of)));
+        if args.benchmark {
+            records.append(crate::common::year_records(&batch, end_of_year, Outcome::Foertidspension));
+        }
+        Ok(())
+    })?;
     let Some(as_of) = args.as_of.or_else(|| cases.iter().filter_map(|c| c.last_event).max()) else {
         bail!("journalen har ingen hændelser");
     };
@@ -109,7 +122,7 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
                     report
                 })
                 .collect();
-            let bench = if args.benchmark { Some(benchmark_for(args, &population, year)?) } else { None };
+            let bench = if args.benchmark { Some(benchmark_of(&records, &population, year)?) } else { None };
             analytics::html_report(&report, bench.as_ref(), &series)
         }
     };
@@ -123,18 +136,15 @@ pub fn run(args: &IndicatorsArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The benchmark for the year, as `afklaring benchmark` computes it (cases as of 31 December).
-fn benchmark_for(
-    args: &IndicatorsArgs,
+/// The benchmark for the year from its person records, as `afklaring benchmark` computes it.
+fn benchmark_of(
+    records: &ExtractedRecords,
     population: &PopulationTable,
     year: i32,
 ) -> anyhow::Result<analytics::Benchmark> {
-    let end_of_year = NaiveDate::from_ymd_opt(year, 12, 31).with_context(|| format!("ugyldigt år {year}"))?;
-    let cases = crate::common::fold_cases(&args.db.db, args.journal.as_ref(), Some(end_of_year))?;
-    let extracted = person_records(&cases, year, Outcome::Foertidspension);
-    let result = benchmark(&extracted.records, population, year, &BenchmarkOptions::default())
+    let result = benchmark(&records.records, population, year, &BenchmarkOptions::default())
         .with_context(|| format!("benchmark for {year} kunne ikke beregnes"))?;
-    for note in extracted.notes.iter().chain(&result.notes) {
+    for note in records.notes().iter().chain(&result.notes) {
         eprintln!("note: {note}");
     }
     Ok(result)
