@@ -843,8 +843,8 @@ pub async fn audit_page(
 
 pub async fn analytics_page(State(app): State<App>, caller: Caller) -> Result<Html<String>, AppError> {
     caller.require(&[Role::Analyst])?;
-    let view = app.with_index(reports::analytics)?;
-    render(&app, Some(&caller), "analytics.html", "Tal", "/analyse", json!({ "a": view }))
+    let (view, charts) = app.with_index(|index| (reports::analytics(index), reports::analytics_charts(index)))?;
+    render(&app, Some(&caller), "analytics.html", "Tal", "/analyse", json!({ "a": view, "charts": charts }))
 }
 
 /// Users without their password hashes.

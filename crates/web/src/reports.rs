@@ -4,7 +4,9 @@
 use crate::date_da;
 use crate::index::{AgendaEntry, CaseSummary, Index, WorkItem, STALLED_AFTER_DAYS};
 use crate::views::phase_label;
-use chrono::NaiveDate;
+use analytics::suppress;
+use analytics::svg::{self, Bar, BarChart, Series, TimeSeriesChart};
+use chrono::{Datelike, NaiveDate};
 use journal::{AfgoerelseOutcome, Phase};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -302,10 +304,10 @@ pub struct AnalyticsView {
     pub by_decision: Vec<Cell>,
 }
 
-/// Cells with fewer cases than this are shown as "<5".
-pub const MIN_CELL: usize = 5;
+/// Cells with fewer cases than this are shown as "<5" (the analytics crate's threshold).
+pub const MIN_CELL: usize = suppress::MIN_CELL_COUNT as usize;
 
-fn suppress(n: usize) -> String {
+fn suppress_label(n: usize) -> String {
     if n == 0 {
         "0".into()
     } else if n < MIN_CELL {
@@ -315,33 +317,125 @@ fn suppress(n: usize) -> String {
     }
 }
 
+/// The analyst page's charts, each an inline SVG drawn from the same aggregates as its
+/// tables: counts from 1 to [`MIN_CELL`]` - 1` are left out and drawn as "skjult".
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalyticsCharts {
+    /// Cases by phase.
+    pub by_phase: String,
+    /// Cases by their latest decision.
+    pub by_decision: String,
+    /// Latest decisions on foertidspension (awards and refusals) by the year they were made;
+    /// `None` when no case has one.
+    pub pension_by_year: Option<String>,
+}
+
 /// Aggregates without personal data.
 pub fn analytics(index: &Index) -> AnalyticsView {
-    let mut phases: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut units: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut decisions: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for c in index.all() {
-        *phases.entry(phase_label(c.phase)).or_default() += 1;
-        let unit = units.entry(c.unit.clone().unwrap_or_else(|| "(ingen)".into())).or_default();
-        unit.0 += 1;
-        unit.1 += usize::from(c.overdue() > 0);
-        let decision = c
-            .decision
-            .and_then(|(o, _)| AfgoerelseOutcome::parse(o))
-            .map_or("Ingen afgørelse endnu", |o| o.label_da());
-        *decisions.entry(decision).or_default() += 1;
-    }
+    let tally = Tally::of(index);
     let cell = |label: String, count: usize, overdue: usize| Cell {
         label,
-        count: suppress(count),
-        overdue: suppress(overdue),
+        count: suppress_label(count),
+        overdue: suppress_label(overdue),
     };
     AnalyticsView {
         min_cell: MIN_CELL,
-        total: suppress(index.len()),
-        by_phase: phases.into_iter().map(|(l, n)| cell(l.into(), n, 0)).collect(),
-        by_unit: units.into_iter().map(|(l, (n, o))| cell(l, n, o)).collect(),
-        by_decision: decisions.into_iter().map(|(l, n)| cell(l.into(), n, 0)).collect(),
+        total: suppress_label(index.len()),
+        by_phase: tally.phases.into_iter().map(|(l, n)| cell(l.into(), n, 0)).collect(),
+        by_unit: tally.units.into_iter().map(|(l, (n, o))| cell(l, n, o)).collect(),
+        by_decision: tally.decisions.into_iter().map(|(l, n)| cell(l.into(), n, 0)).collect(),
+    }
+}
+
+/// The analyst page's charts (no case ids, no personal data, small counts left out).
+pub fn analytics_charts(index: &Index) -> AnalyticsCharts {
+    let tally = Tally::of(index);
+    let bars = |title: &str, counts: &BTreeMap<&'static str, usize>| {
+        svg::bar_chart(&BarChart {
+            title: title.into(),
+            unit: "Sager".into(),
+            bars: counts
+                .iter()
+                .map(|(label, &n)| Bar {
+                    label: (*label).into(),
+                    value: shown(n),
+                    low: None,
+                    high: None,
+                    highlight: false,
+                })
+                .collect(),
+            reference: None,
+        })
+    };
+    let pension_by_year = match (tally.pension.keys().next(), tally.pension.keys().next_back()) {
+        (Some(&first), Some(&last)) => {
+            let years: Vec<i32> = (first..=last).collect();
+            let line = |name: &str, colour: &str, pick: fn(&(usize, usize)) -> usize| Series {
+                name: name.into(),
+                colour: colour.into(),
+                values: years.iter().map(|y| shown(tally.pension.get(y).map_or(0, pick))).collect(),
+            };
+            Some(svg::time_series(&TimeSeriesChart {
+                title: "Afgørelser om førtidspension pr. år".into(),
+                unit: "Sager".into(),
+                periods: years.iter().map(i32::to_string).collect(),
+                series: vec![line("Tilkendt", svg::PALETTE[0], |c| c.0), line("Afslag", svg::PALETTE[1], |c| c.1)],
+            }))
+        }
+        _ => None,
+    };
+    AnalyticsCharts {
+        by_phase: bars("Sager efter stade", &tally.phases),
+        by_decision: bars("Sager efter seneste afgørelse", &tally.decisions),
+        pension_by_year,
+    }
+}
+
+/// A count as a chart may show it: `None` (drawn as "skjult") from 1 to [`MIN_CELL`]` - 1`.
+fn shown(n: usize) -> Option<f64> {
+    // Case counts are far below 2^52, so the conversion is exact.
+    suppress::count(n as f64).value
+}
+
+/// The counts behind the analyst page.
+struct Tally {
+    phases: BTreeMap<&'static str, usize>,
+    /// Cases and cases with overdue deadlines per unit.
+    units: BTreeMap<String, (usize, usize)>,
+    decisions: BTreeMap<&'static str, usize>,
+    /// Latest decisions on foertidspension or seniorfoertidspension per year: (awarded, refused).
+    pension: BTreeMap<i32, (usize, usize)>,
+}
+
+impl Tally {
+    fn of(index: &Index) -> Self {
+        let mut tally = Tally {
+            phases: BTreeMap::new(),
+            units: BTreeMap::new(),
+            decisions: BTreeMap::new(),
+            pension: BTreeMap::new(),
+        };
+        for c in index.all() {
+            *tally.phases.entry(phase_label(c.phase)).or_default() += 1;
+            let unit = tally.units.entry(c.unit.clone().unwrap_or_else(|| "(ingen)".into())).or_default();
+            unit.0 += 1;
+            unit.1 += usize::from(c.overdue() > 0);
+            let decision = c.decision.and_then(|(o, at)| AfgoerelseOutcome::parse(o).map(|o| (o, at)));
+            *tally.decisions.entry(decision.map_or("Ingen afgørelse endnu", |(o, _)| o.label_da())).or_default() += 1;
+            if let Some((outcome, at)) = decision {
+                let year = tally.pension.entry(at.year());
+                match outcome {
+                    AfgoerelseOutcome::TilkendtFoertidspension | AfgoerelseOutcome::TilkendtSeniorfoertidspension => {
+                        year.or_default().0 += 1
+                    }
+                    AfgoerelseOutcome::AfslagFoertidspension | AfgoerelseOutcome::AfslagSeniorfoertidspension => {
+                        year.or_default().1 += 1
+                    }
+                    _ => {}
+                }
+            }
+        }
+        tally
     }
 }
 
@@ -351,8 +445,8 @@ mod tests {
 
     #[test]
     fn counts_below_five_are_suppressed_but_zero_is_shown() {
-        assert_eq!(suppress(0), "0");
-        assert_eq!(suppress(4), "<5");
-        assert_eq!(suppress(5), "5");
+        assert_eq!(suppress_label(0), "0");
+        assert_eq!(suppress_label(4), "<5");
+        assert_eq!(suppress_label(5), "5");
     }
 }

@@ -840,6 +840,20 @@ async fn the_analyst_gets_aggregates_without_case_ids_and_small_cells_suppressed
 }
 
 #[tokio::test]
+async fn the_analyst_page_draws_inline_svg_charts_and_states_the_threshold_but_a_caseworker_gets_403() {
+    let app = spawn().await;
+    let analyst = app.login("analytiker").await;
+    let page = app.get("/analyse", Some(&analyst)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert!(page.text.contains("<svg"), "charts are inline SVG: {}", page.text);
+    assert!(page.text.contains("Diskretionsgrænse: 5 sager."), "the threshold is stated: {}", page.text);
+    assert!(!page.text.contains("<script"), "no scripts: {}", page.text);
+    assert!(!page.text.contains("DEMO-") && !page.text.contains("K101-"), "no case ids: {}", page.text);
+    let caseworker = app.login("sagsbehandler").await;
+    assert_eq!(app.get("/analyse", Some(&caseworker)).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
 async fn logging_out_ends_the_session() {
     let app = spawn().await;
     let cw = app.login("sagsbehandler").await;
