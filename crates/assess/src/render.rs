@@ -2,8 +2,6 @@
 
 use std::fmt::Write;
 
-use chrono::{Datelike, NaiveDate};
-
 use crate::{Assessment, DeadlineState, Finding, RouteValue, Status, Track};
 
 /// Renders an assessment as plain Danish text: each track's status in words with every finding,
@@ -11,7 +9,7 @@ use crate::{Assessment, DeadlineState, Finding, RouteValue, Status, Track};
 /// evidence still missing.
 pub fn render_da(a: &Assessment) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Vurdering af sag {} pr. {}", a.case, date_da(a.as_of));
+    let _ = writeln!(out, "Vurdering af sag {} pr. {}", a.case, journal::format_date_da(a.as_of));
     let _ = writeln!(out, "Regelgrundlag: {} ({})", a.edition_name, a.edition);
     let age = a.citizen_age.map_or_else(|| "alder ukendt".to_owned(), |age| format!("{age} år"));
     let _ = writeln!(out, "Borger: {age}. Sagens stade: {}.", phase_da(a.phase));
@@ -21,7 +19,7 @@ pub fn render_da(a: &Assessment) -> String {
             "Udkast til afgørelse kontrolleret: {} ({}, {}).",
             draft.id,
             draft.outcome,
-            date_da(draft.at)
+            journal::format_date_da(draft.at)
         );
     }
 
@@ -53,7 +51,8 @@ pub fn render_da(a: &Assessment) -> String {
             DeadlineState::Overskredet => "OVERSKREDET",
             DeadlineState::Opfyldt => "overholdt",
         };
-        let _ = writeln!(out, "  - {} ({state}): {}\n      Hjemmel: {}", date_da(d.due), d.text, d.basis);
+        let _ =
+            writeln!(out, "  - {} ({state}): {}\n      Hjemmel: {}", journal::format_date_da(d.due), d.text, d.basis);
     }
 
     let _ = writeln!(out, "\nMangler ved afgørelsen");
@@ -102,35 +101,5 @@ fn phase_da(phase: &str) -> &'static str {
         "afgjort" => "afgjort",
         "paaklaget" => "påklaget, venter på Ankestyrelsen",
         _ => "ukendt",
-    }
-}
-
-/// A date as Danes write it: "1. november 2017".
-fn date_da(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("?");
-    format!("{}. {month} {}", date.day(), date.year())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_written_the_danish_way() {
-        assert_eq!(date_da(NaiveDate::from_ymd_opt(2017, 11, 1).unwrap_or_default()), "1. november 2017");
     }
 }

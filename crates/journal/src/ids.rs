@@ -138,6 +138,27 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
 
+/// A date as Danes write it in text: "1. november 2017".
+pub fn format_date_da(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("?");
+    format!("{}. {month} {}", date.day(), date.year())
+}
+
 /// Writes a date the way the journal does.
 pub fn format_date(date: NaiveDate) -> String {
     use chrono::Datelike;
@@ -161,6 +182,12 @@ pub fn format_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_the_danish_way_in_text() {
+        assert_eq!(format_date_da(parse_date("2017-11-01").unwrap()), "1. november 2017");
+        assert_eq!(format_date_da(parse_date("2018-06-30").unwrap()), "30. juni 2018");
+    }
 
     #[test]
     fn dates_are_written_as_iso_dates() {

@@ -14,7 +14,7 @@ mod write;
 
 pub use check::Checker;
 pub use event::{Afgoerelse, Event, EventBody, Findings, Weighted};
-pub use ids::{format_date, parse_date, At, CaseId, Cpr, Kommunekode};
+pub use ids::{format_date, format_date_da, parse_date, At, CaseId, Cpr, Kommunekode};
 pub use parse::{parse_draft_decision, parse_journal, parse_journal_with, parse_line, ParseErrors, Problem};
 pub use projection::*;
 pub use vocabulary::*;

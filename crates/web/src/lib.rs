@@ -34,7 +34,6 @@ use axum::http::{header, HeaderValue};
 use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{Datelike, NaiveDate};
 use std::net::SocketAddr;
 
 /// The application's routes.
@@ -107,37 +106,9 @@ pub async fn serve(
 }
 
 /// A date as Danes write it: "1. november 2017".
-pub fn date_da(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("?");
-    format!("{}. {month} {}", date.day(), date.year())
-}
+pub use journal::format_date_da as date_da;
 
-/// Escapes text for HTML.
+/// Escapes text for HTML (element content and quoted attributes).
 pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
