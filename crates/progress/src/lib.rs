@@ -71,7 +71,7 @@ pub use report::{case_link, csv, html, markdown, summary, worst_first, Summary};
 pub use review::{earliest_sufficient, replay_dates, review, review_case, review_prepared, track_of, CaseReview};
 pub use rules::{Rule, ALL as RULES};
 pub use settings::Settings;
-pub use timeliness::{timeliness, Row, Timeliness};
+pub use timeliness::{contributions, timeliness, timeliness_of, Contribution, Row, Timeliness};
 pub use worklist::{case_items, sort, worklist, ItemKind, ItemState, Scope, Severity, WorkItem, SENIOR_GUIDANCE_KIND};
 
 /// The oversight rules, for documentation and tests.

@@ -77,12 +77,31 @@ pub fn timeliness<C>(cases: &[C], from: NaiveDate, to: NaiveDate, unit: Option<&
 where
     C: AsRef<[Event]> + Sync,
 {
-    let contributions: Vec<Contribution> = cases
+    timeliness_of(contributions(cases, from, to), from, to, unit, settings)
+}
+
+/// What the cases contribute to timeliness over `from..=to`: small items that can be collected
+/// batch by batch of cases and then summed with [`timeliness_of`].
+pub fn contributions<C>(cases: &[C], from: NaiveDate, to: NaiveDate) -> Vec<Contribution>
+where
+    C: AsRef<[Event]> + Sync,
+{
+    cases
         .par_iter()
         .flat_map_iter(|events| {
             PreparedCase::new(events.as_ref(), to).map(|c| case_contributions(&c, from)).unwrap_or_default()
         })
-        .collect();
+        .collect()
+}
+
+/// Sums contributions (from [`contributions`]) into timeliness per caseworker, unit and in all.
+pub fn timeliness_of(
+    contributions: Vec<Contribution>,
+    from: NaiveDate,
+    to: NaiveDate,
+    unit: Option<&str>,
+    settings: &Settings,
+) -> Timeliness {
     let mut caseworkers: BTreeMap<String, Row> = BTreeMap::new();
     let mut units: BTreeMap<String, Row> = BTreeMap::new();
     let mut total = Row { key: "i alt".to_string(), ..Row::default() };
@@ -125,8 +144,10 @@ enum What {
     Decision { weeks: f64 },
 }
 
+/// One case's share of timeliness: a caseload count, a conversation or deadline met or missed, or
+/// a decision with its weeks, attributed to the caseworker and unit holding the case then.
 #[derive(Debug, Clone)]
-struct Contribution {
+pub struct Contribution {
     caseworker: Option<String>,
     unit: Option<String>,
     what: What,

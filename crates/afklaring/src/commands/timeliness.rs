@@ -1,6 +1,6 @@
 //! `afklaring timeliness`: conversations and deadlines met, weeks to decision and caseload, per caseworker and unit.
 
-use super::worklist::{load_cases, load_settings};
+use super::worklist::load_settings;
 use crate::common::{date, DbArg};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -32,8 +32,12 @@ pub fn run(args: &TimelinessArgs) -> anyhow::Result<()> {
     let (from, to) = (date(&args.from)?, date(&args.to)?);
     anyhow::ensure!(from <= to, "--from {from} lies after --to {to}");
     let settings = load_settings(args.config.as_deref())?;
-    let cases = load_cases(&args.db.db)?;
-    let t = progress::timeliness(&cases, from, to, args.unit.as_deref(), &settings);
+    let mut parts = Vec::new();
+    crate::common::for_each_case_batch(&args.db.db, None, |batch| {
+        parts.extend(progress::contributions(&batch, from, to));
+        Ok(())
+    })?;
+    let t = progress::timeliness_of(parts, from, to, args.unit.as_deref(), &settings);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&t).context("writing JSON")?);
         return Ok(());

@@ -1,8 +1,7 @@
 //! `afklaring worklist`: every open or overdue deadline and warning for the cases in scope, most urgent first.
 
-use crate::common::{date, open_store, DbArg};
+use crate::common::{date, DbArg};
 use anyhow::Context;
-use journal::Event;
 use std::path::{Path, PathBuf};
 
 /// List deadlines and warnings for all cases, one caseworker's cases or one unit's cases.
@@ -74,12 +73,4 @@ pub(crate) fn load_settings(path: Option<&Path>) -> anyhow::Result<progress::Set
     let Some(path) = path else { return Ok(progress::Settings::default()) };
     let text = std::fs::read_to_string(path).with_context(|| format!("reading the config file {}", path.display()))?;
     toml::from_str(&text).with_context(|| format!("the config file {} is not valid", path.display()))
-}
-
-/// Reads every case's events, case by case.
-pub(crate) fn load_cases(db: &str) -> anyhow::Result<Vec<Vec<Event>>> {
-    let store = open_store(db)?;
-    let mut cases = Vec::new();
-    store.scan(&mut |_, events| cases.push(events)).context("reading the cases")?;
-    Ok(cases)
 }
