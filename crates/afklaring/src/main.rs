@@ -7,6 +7,11 @@ use clap::{Parser, Subcommand};
 use commands::*;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: decoding and folding the journal allocate many small
+/// strings on both cores at once, where it measured clearly faster (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// afklaring: case journals, the law as code, deadlines and reviews for ressourceforloeb, fleksjob
 /// and foertidspension.
 #[derive(Debug, Parser)]

@@ -1,11 +1,13 @@
 //! Newtypes that parse: case ids, kommunekoder, CPR numbers and the `at` time of an event.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use std::fmt;
 
-/// A case id: 1–64 characters of `[A-Za-z0-9._:-]`.
+/// A case id: 1–64 characters of `[A-Za-z0-9._:-]`. Ids of up to 24 bytes (all the usual ones)
+/// are kept inline, so the id on every decoded event costs no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CaseId(String);
+pub struct CaseId(CompactString);
 
 impl CaseId {
     /// What a valid case id looks like, for error messages.
@@ -15,7 +17,7 @@ impl CaseId {
     pub fn parse(text: &str) -> Option<Self> {
         let ok = (1..=64).contains(&text.len())
             && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'));
-        ok.then(|| CaseId(text.to_owned()))
+        ok.then(|| CaseId(CompactString::new(text)))
     }
 
     /// The id as written.
@@ -58,7 +60,7 @@ impl fmt::Display for Kommunekode {
 
 /// A CPR number: ten digits. It is personal data and never shown to analysts.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Cpr(String);
+pub struct Cpr([u8; 10]);
 
 impl Cpr {
     /// What a valid CPR number looks like, for error messages.
@@ -66,19 +68,21 @@ impl Cpr {
 
     /// Parses ten ASCII digits.
     pub fn parse(text: &str) -> Option<Self> {
-        (text.len() == 10 && text.bytes().all(|b| b.is_ascii_digit())).then(|| Cpr(text.to_owned()))
+        let digits: [u8; 10] = text.as_bytes().try_into().ok()?;
+        digits.iter().all(u8::is_ascii_digit).then_some(Cpr(digits))
     }
 
     /// The full number; only for export and storage where allowed.
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Only ASCII digits get in (see `parse`).
+        std::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
 
 impl fmt::Debug for Cpr {
     /// Masks the number so it never leaks through logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Cpr({}-XXXX)", &self.0[..6])
+        write!(f, "Cpr({}-XXXX)", &self.as_str()[..6])
     }
 }
 
@@ -86,7 +90,8 @@ impl fmt::Debug for Cpr {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct At {
     date: NaiveDate,
-    time: Option<(DateTime<FixedOffset>, String)>,
+    /// A full time and its text as written; boxed, as most events carry a plain date.
+    time: Option<Box<(DateTime<FixedOffset>, String)>>,
 }
 
 impl At {
@@ -99,7 +104,7 @@ impl At {
             return Some(At { date, time: None });
         }
         let time = DateTime::parse_from_rfc3339(text).ok()?;
-        Some(At { date: time.date_naive(), time: Some((time, text.to_owned())) })
+        Some(At { date: time.date_naive(), time: Some(Box::new((time, text.to_owned()))) })
     }
 
     /// An `at` that is a plain date.
@@ -115,14 +120,14 @@ impl At {
     /// The text to write back: the original time if one was given, else the date.
     pub fn as_written(&self) -> String {
         match &self.time {
-            Some((_, text)) => text.clone(),
+            Some(time) => time.1.clone(),
             None => format_date(self.date),
         }
     }
 
     /// A key that orders events within a case: by date, then by time where both have one.
     pub fn order_key(&self) -> (NaiveDate, i64) {
-        (self.date, self.time.as_ref().map_or(i64::MIN, |(t, _)| t.timestamp_millis()))
+        (self.date, self.time.as_ref().map_or(i64::MIN, |time| time.0.timestamp_millis()))
     }
 }
 

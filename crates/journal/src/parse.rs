@@ -7,7 +7,6 @@ use crate::raw::{Raw, RawObject, TopLevel};
 use crate::vocabulary::*;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
-use std::borrow::Cow;
 use std::fmt;
 
 /// One problem in a journal file: where it is, which field, and what was expected.
@@ -142,7 +141,7 @@ fn parse_object(line: usize, map: RawObject<'_>) -> Result<Event, Vec<Problem>> 
         parse_body(t, &mut fields)
     });
     let Fields { map, problems, .. } = fields;
-    let extra = into_map(map);
+    let extra = map.into_map();
     match (case, at, body) {
         (Some(case), Some(at), Some(body)) if problems.is_empty() => Ok(Event { case, at, by, id, body, extra }),
         _ => Err(problems),
@@ -209,7 +208,9 @@ fn parse_body(event_type: EventType, f: &mut Fields) -> Option<EventBody> {
             let weighted = f.optional_object("weighted").map(|map| parse_weighted(f.line, map, &mut f.problems));
             let work_functions = f.optional_string_list("work_functions");
             let goal = f.optional_string("goal");
-            let indsatser = f.optional("indsatser", "a list", |v| v.as_array().cloned());
+            let indsatser = f.optional("indsatser", "a list", |v| {
+                v.as_array().map(|items| items.iter().map(Raw::to_value).collect())
+            });
             let see_again = f.optional_bool("see_again");
             EventBody::Indstilling { outcome: outcome?, weighted, work_functions, goal, indsatser, see_again }
         }
@@ -254,7 +255,7 @@ fn parse_findings(line: usize, map: RawObject<'_>, problems: &mut Vec<Problem>) 
         extra: Map::new(),
     };
     problems.append(&mut f.problems);
-    Findings { extra: into_map(f.map), ..findings }
+    Findings { extra: f.map.into_map(), ..findings }
 }
 
 fn parse_weighted(line: usize, map: RawObject<'_>, problems: &mut Vec<Problem>) -> Weighted {
@@ -266,7 +267,7 @@ fn parse_weighted(line: usize, map: RawObject<'_>, problems: &mut Vec<Problem>) 
         extra: Map::new(),
     };
     problems.append(&mut f.problems);
-    Weighted { extra: into_map(f.map), ..weighted }
+    Weighted { extra: f.map.into_map(), ..weighted }
 }
 
 /// What a field should have held, described only when it did not (building it costs).
@@ -295,7 +296,7 @@ struct Fields<'p, 'a> {
     problems: Vec<Problem>,
 }
 
-impl Fields<'_, '_> {
+impl<'a> Fields<'_, 'a> {
     fn problem(&mut self, name: &str, expected: &str, found: Option<&Value>) {
         let field = format!("{}{name}", self.prefix);
         self.problems.push(Problem::new(self.line, &field, expected, found));
@@ -307,8 +308,7 @@ impl Fields<'_, '_> {
         expected: impl Expectation,
         read: impl FnOnce(&Raw) -> Option<T>,
     ) -> Option<T> {
-        let position = self.map.0.iter().position(|(key, _)| key == name)?;
-        let (_, value) = self.map.0.remove(position);
+        let value = self.map.take(name)?;
         let parsed = read(&value);
         if parsed.is_none() {
             self.problem(name, &expected.describe(), Some(&value.to_value()));
@@ -322,7 +322,7 @@ impl Fields<'_, '_> {
         expected: impl Expectation,
         read: impl FnOnce(&Raw) -> Option<T>,
     ) -> Option<T> {
-        if !self.map.0.iter().any(|(key, _)| key == name) {
+        if !self.map.contains(name) {
             self.problem(name, &expected.describe(), None);
             return None;
         }
@@ -373,16 +373,15 @@ impl Fields<'_, '_> {
         self.optional(name, "a list of strings", string_list)
     }
 
-    fn optional_object(&mut self, name: &str) -> Option<RawObject<'static>> {
-        self.optional(name, "a JSON object", |v| match v {
-            Raw::Other(Value::Object(map)) => Some(RawObject::from_map(map.clone())),
-            _ => None,
-        })
+    fn optional_object(&mut self, name: &str) -> Option<RawObject<'a>> {
+        match self.map.take(name)? {
+            Raw::Object(object) => Some(object),
+            other => {
+                self.problem(name, "a JSON object", Some(&other.into_value()));
+                None
+            }
+        }
     }
-}
-
-fn into_map(object: RawObject<'_>) -> Map<String, Value> {
-    object.0.into_iter().map(|(key, value): (Cow<str>, Raw)| (key.into_owned(), value.into_value())).collect()
 }
 
 fn non_empty_string(value: &Raw) -> Option<String> {

@@ -242,66 +242,80 @@ impl CaseState {
     /// Folds a case's events (oldest first) as of a date: events after `as_of` are left out.
     /// Returns `None` when no event of the case is on or before the date.
     pub fn fold<'a>(events: impl IntoIterator<Item = &'a Event>, as_of: Option<NaiveDate>) -> Option<Self> {
+        Self::fold_owned(
+            events.into_iter().filter(|event| as_of.is_none_or(|date| event.date() <= date)).cloned(),
+            as_of,
+        )
+    }
+
+    /// As [`CaseState::fold`], taking the events: what the state keeps is moved, not copied.
+    pub fn fold_owned(events: impl IntoIterator<Item = Event>, as_of: Option<NaiveDate>) -> Option<Self> {
         let mut state: Option<CaseState> = None;
         for event in events {
             if as_of.is_some_and(|date| event.date() > date) {
                 continue;
             }
-            state.get_or_insert_with(|| CaseState::new(event.case.clone())).apply(event);
+            match &mut state {
+                Some(state) => state.apply_owned(event),
+                None => {
+                    let mut first = CaseState::new(event.case.clone());
+                    first.apply_owned(event);
+                    state = Some(first);
+                }
+            }
         }
         state
     }
 
     /// Applies the next event of the case.
     pub fn apply(&mut self, event: &Event) {
+        self.apply_owned(event.clone())
+    }
+
+    /// Applies the next event of the case, taking it.
+    pub fn apply_owned(&mut self, event: Event) {
         let at = event.date();
         self.event_count += 1;
         self.opened.get_or_insert(at);
         self.last_event = Some(self.last_event.map_or(at, |last| last.max(at)));
-        if let Some(by) = &event.by {
+        let Event { by, id, body, extra, .. } = event;
+        if let Some(by) = &by {
             self.writers.push((at, by.clone()));
         }
-        let id = event.id.clone().unwrap_or_default();
-        match &event.body {
+        let id = id.unwrap_or_default();
+        match body {
             EventBody::Borger { birth_date, municipality, sex, cpr } => {
-                self.citizen = Some(Citizen {
-                    birth_date: *birth_date,
-                    municipality: *municipality,
-                    sex: *sex,
-                    has_cpr: cpr.is_some(),
-                });
+                self.citizen = Some(Citizen { birth_date, municipality, sex, has_cpr: cpr.is_some() });
             }
             EventBody::YdelseStart { ydelse } => {
-                self.support.push(SupportPeriod { ydelse: *ydelse, from: at, to: None });
+                self.support.push(SupportPeriod { ydelse, from: at, to: None });
             }
             EventBody::YdelseSlut { ydelse } => {
-                if let Some(period) = self.support.iter_mut().rev().find(|p| p.ydelse == *ydelse && p.to.is_none()) {
+                if let Some(period) = self.support.iter_mut().rev().find(|p| p.ydelse == ydelse && p.to.is_none()) {
                     period.to = Some(at);
                 }
             }
             EventBody::Tildelt { sagsbehandler, enhed } => {
-                self.assignments.push(Assignment { at, caseworker: sagsbehandler.clone(), unit: enhed.clone() })
+                self.assignments.push(Assignment { at, caseworker: sagsbehandler, unit: enhed })
             }
-            EventBody::Samtale { kind } => {
-                self.conversations.push(Conversation { at, kind: kind.clone(), by: event.by.clone() })
-            }
+            EventBody::Samtale { kind } => self.conversations.push(Conversation { at, kind, by }),
             EventBody::Dokument { kind, issued, author, findings } => self.documents.push(Document {
                 id,
-                kind: *kind,
-                issued: *issued,
+                kind,
+                issued,
                 received: at,
-                author: author.clone(),
-                findings: findings.clone().unwrap_or_default(),
+                author,
+                findings: findings.unwrap_or_default(),
             }),
             EventBody::IndsatsStart { kind, hours_per_week, planned_end, skaanehensyn_beskrevet } => {
                 self.measures.push(Measure {
                     id,
-                    kind: kind.clone(),
+                    kind,
                     start: at,
-                    planned_end: *planned_end,
+                    planned_end,
                     ended: None,
-                    hours_per_week: *hours_per_week,
-                    skaanehensyn_beskrevet: *skaanehensyn_beskrevet,
+                    hours_per_week,
+                    skaanehensyn_beskrevet,
                 })
             }
             EventBody::IndsatsSlut { .. } => {
@@ -309,61 +323,35 @@ impl CaseState {
                     measure.ended = Some(at);
                 }
             }
-            EventBody::Vurdering { criterion, value, basis, text } => self.judgements.push(Judgement {
-                at,
-                criterion: *criterion,
-                value: *value,
-                basis: basis.clone(),
-                text: text.clone(),
-                by: event.by.clone(),
-            }),
+            EventBody::Vurdering { criterion, value, basis, text } => {
+                self.judgements.push(Judgement { at, criterion, value, basis, text, by })
+            }
             EventBody::Ansoegning { kind, years_full_time_work, current_attachment } => {
-                self.applications.push(Application {
-                    at,
-                    kind: *kind,
-                    years_full_time_work: *years_full_time_work,
-                    current_attachment: *current_attachment,
-                })
+                self.applications.push(Application { at, kind, years_full_time_work, current_attachment })
             }
             EventBody::ForelagtRehabiliteringsteam { genforelaeggelse } => {
                 self.team_submissions.push(TeamSubmission { at, genforelaeggelse: genforelaeggelse.unwrap_or(false) })
             }
-            EventBody::Rehabiliteringsmoede { attendees } => {
-                self.team_meetings.push(TeamMeeting { at, attendees: attendees.clone() })
-            }
-            EventBody::Indstilling { outcome, weighted, work_functions, goal, indsatser, see_again } => {
-                self.recommendations.push(Recommendation {
-                    id,
-                    at,
-                    outcome: *outcome,
-                    weighted: weighted.clone(),
-                    work_functions: work_functions.clone(),
-                    goal: goal.clone(),
-                    indsatser: indsatser.clone(),
-                    see_again: *see_again,
-                    extra: event.extra.clone(),
-                })
-            }
-            EventBody::PartshoeringSendt { about } => self.hearings.push(Hearing { at, about: about.clone() }),
-            EventBody::OvergangFoertidspension { notified } => {
-                self.transitions.push(Transition { at, notified: *notified })
-            }
+            EventBody::Rehabiliteringsmoede { attendees } => self.team_meetings.push(TeamMeeting { at, attendees }),
+            EventBody::Indstilling { outcome, weighted, work_functions, goal, indsatser, see_again } => self
+                .recommendations
+                .push(Recommendation { id, at, outcome, weighted, work_functions, goal, indsatser, see_again, extra }),
+            EventBody::PartshoeringSendt { about } => self.hearings.push(Hearing { at, about }),
+            EventBody::OvergangFoertidspension { notified } => self.transitions.push(Transition { at, notified }),
             EventBody::MoedeTilbudt => self.meeting_offers.push(at),
-            EventBody::Afgoerelse(decision) => {
-                self.decisions.push(Decision { id, at, by: event.by.clone(), decision: decision.clone() })
-            }
+            EventBody::Afgoerelse(decision) => self.decisions.push(Decision { id, at, by, decision }),
             EventBody::Udsaettelsesbrev { expected_by, reason } => {
-                self.delay_letters.push(DelayLetter { at, expected_by: *expected_by, reason: reason.clone() })
+                self.delay_letters.push(DelayLetter { at, expected_by, reason })
             }
-            EventBody::Klage { about } => self.appeals.push(Appeal { about: about.clone(), lodged: at, result: None }),
+            EventBody::Klage { about } => self.appeals.push(Appeal { about, lodged: at, result: None }),
             EventBody::Ankestyrelsen { about, result } => {
-                match self.appeals.iter_mut().rev().find(|a| a.about == *about && a.result.is_none()) {
-                    Some(appeal) => appeal.result = Some((at, *result)),
+                match self.appeals.iter_mut().rev().find(|a| a.about == about && a.result.is_none()) {
+                    Some(appeal) => appeal.result = Some((at, result)),
                     // A result without a recorded appeal still counts as an appeal of that decision.
-                    None => self.appeals.push(Appeal { about: about.clone(), lodged: at, result: Some((at, *result)) }),
+                    None => self.appeals.push(Appeal { about, lodged: at, result: Some((at, result)) }),
                 }
             }
-            EventBody::Note { text } => self.notes.push(JournalNote { at, by: event.by.clone(), text: text.clone() }),
+            EventBody::Note { text } => self.notes.push(JournalNote { at, by, text }),
         }
     }
 

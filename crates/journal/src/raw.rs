@@ -1,19 +1,23 @@
 //! A line's JSON object as read, before its fields are checked: keys in their order, with strings
-//! borrowed from the line where possible, so parsing allocates little.
+//! borrowed from the line where possible and nested lists and objects kept in the same form, so
+//! parsing allocates little. Only what ends up as an unknown field becomes a `serde_json::Value`.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 use std::fmt;
 
-/// One JSON value as read: scalars kept cheaply, arrays and objects as `serde_json::Value`.
+/// One JSON value as read.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Raw<'a> {
     Str(Cow<'a, str>),
     Bool(bool),
     Num(Number),
     Null,
-    Other(Value),
+    Array(Vec<Raw<'a>>),
+    Object(RawObject<'a>),
+    /// A value a field reader has already taken out of its object.
+    Taken,
 }
 
 impl Raw<'_> {
@@ -38,9 +42,9 @@ impl Raw<'_> {
         }
     }
 
-    pub(crate) fn as_array(&self) -> Option<&Vec<Value>> {
+    pub(crate) fn as_array(&self) -> Option<&[Raw<'_>]> {
         match self {
-            Raw::Other(Value::Array(items)) => Some(items),
+            Raw::Array(items) => Some(items),
             _ => None,
         }
     }
@@ -50,8 +54,9 @@ impl Raw<'_> {
             Raw::Str(s) => Value::String(s.into_owned()),
             Raw::Bool(b) => Value::Bool(b),
             Raw::Num(n) => Value::Number(n),
-            Raw::Null => Value::Null,
-            Raw::Other(v) => v,
+            Raw::Null | Raw::Taken => Value::Null,
+            Raw::Array(items) => Value::Array(items.into_iter().map(Raw::into_value).collect()),
+            Raw::Object(object) => Value::Object(object.into_map()),
         }
     }
 
@@ -61,23 +66,28 @@ impl Raw<'_> {
 }
 
 /// A JSON object's entries in their order (a later duplicate key replaces the earlier value).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct RawObject<'a>(pub(crate) Vec<(Cow<'a, str>, Raw<'a>)>);
 
-impl RawObject<'_> {
-    /// The entries of a nested object given as a JSON map.
-    pub(crate) fn from_map(map: Map<String, Value>) -> RawObject<'static> {
-        RawObject(map.into_iter().map(|(k, v)| (Cow::Owned(k), raw_from_value(v))).collect())
+impl<'a> RawObject<'a> {
+    /// Takes the value of a key out, leaving `Raw::Taken` in its place.
+    pub(crate) fn take(&mut self, key: &str) -> Option<Raw<'a>> {
+        let (_, value) = self.0.iter_mut().find(|(k, v)| k == key && !matches!(v, Raw::Taken))?;
+        Some(std::mem::replace(value, Raw::Taken))
     }
-}
 
-fn raw_from_value(value: Value) -> Raw<'static> {
-    match value {
-        Value::String(s) => Raw::Str(Cow::Owned(s)),
-        Value::Bool(b) => Raw::Bool(b),
-        Value::Number(n) => Raw::Num(n),
-        Value::Null => Raw::Null,
-        other => Raw::Other(other),
+    /// Whether the object has the key (and it was not taken).
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == key && !matches!(v, Raw::Taken))
+    }
+
+    /// The entries not taken, as a JSON map in their order.
+    pub(crate) fn into_map(self) -> Map<String, Value> {
+        self.0
+            .into_iter()
+            .filter(|(_, value)| !matches!(value, Raw::Taken))
+            .map(|(key, value)| (key.into_owned(), value.into_value()))
+            .collect()
     }
 }
 
@@ -122,12 +132,29 @@ impl<'de> Visitor<'de> for RawVisitor {
     fn visit_none<E>(self) -> Result<Raw<'de>, E> {
         Ok(Raw::Null)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Raw<'de>, A::Error> {
-        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Raw::Other)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw<'de>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4));
+        while let Some(item) = seq.next_element::<Raw<'de>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Raw<'de>, A::Error> {
-        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Raw::Other)
+        read_object(map).map(Raw::Object)
     }
+}
+
+/// An object's entries; a later duplicate key replaces the earlier value where it stood.
+fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<RawObject<'de>, A::Error> {
+    let mut entries: Vec<(Cow<'de, str>, Raw<'de>)> = Vec::with_capacity(map.size_hint().unwrap_or(12));
+    while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+        let value = map.next_value::<Raw<'de>>()?;
+        match entries.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = value,
+            None => entries.push((key, value)),
+        }
+    }
+    Ok(RawObject(entries))
 }
 
 /// An object key, borrowed from the line when it has no escapes (serde's own `Cow` always copies).
@@ -175,16 +202,8 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object")
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'de>, A::Error> {
-        let mut entries: Vec<(Cow<'de, str>, Raw<'de>)> = Vec::with_capacity(12);
-        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
-            let value = map.next_value::<Raw<'de>>()?;
-            match entries.iter_mut().find(|(k, _)| *k == key) {
-                Some(entry) => entry.1 = value,
-                None => entries.push((key, value)),
-            }
-        }
-        Ok(TopLevel::Object(RawObject(entries)))
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TopLevel<'de>, A::Error> {
+        read_object(map).map(TopLevel::Object)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopLevel<'de>, A::Error> {
         Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(TopLevel::NotAnObject)

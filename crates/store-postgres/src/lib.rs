@@ -523,7 +523,9 @@ impl EventStore for PostgresStore {
         let mut client = self.client()?;
         let mut tx = snapshot(&mut client)?;
         let mut cases = CaseAssembler::new(visit);
-        stream(&mut tx, "SELECT line FROM events ORDER BY case_id, seq", &[], |row| cases.push(column(row, 0)?))?;
+        stream(&mut tx, "SELECT case_id, line FROM events ORDER BY case_id, seq", &[], |row| {
+            cases.push(column(row, 0)?, column(row, 1)?)
+        })?;
         cases.finish()?;
         tx.commit().map_err(backend)
     }

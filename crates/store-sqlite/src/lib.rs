@@ -221,11 +221,12 @@ impl EventStore for SqliteStore {
     }
 
     fn scan(&self, visit: &mut dyn FnMut(&CaseId, Vec<Event>)) -> StoreResult<()> {
-        let mut stmt = self.conn.prepare("SELECT line FROM events ORDER BY case_id, seq").map_err(backend)?;
+        let mut stmt = self.conn.prepare("SELECT case_id, line FROM events ORDER BY case_id, seq").map_err(backend)?;
         let mut rows = stmt.query([]).map_err(backend)?;
         let mut cases = store::CaseAssembler::new(visit);
         while let Some(row) = rows.next().map_err(backend)? {
-            cases.push(row.get(0).map_err(backend)?)?;
+            let case = row.get_ref(0).map_err(backend)?.as_str().map_err(|e| backend(e.into()))?;
+            cases.push(case, row.get(1).map_err(backend)?)?;
         }
         cases.finish()
     }

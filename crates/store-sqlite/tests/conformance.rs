@@ -42,6 +42,22 @@ fn the_database_refuses_to_update_or_delete_an_event() {
 }
 
 #[test]
+fn a_stored_line_moved_to_another_case_fails_scan_and_verify() {
+    let report =
+        tampered("UPDATE events SET line = replace(line, '\"c2\"', '\"c1\"') WHERE case_id = 'c2' AND seq = 1");
+    assert!(report.breaks.iter().any(|b| b.case.as_str() == "c2" && b.seq == 1), "{report:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    store.import(store::conformance::SAMPLE, "test").unwrap();
+    let conn = store.connection();
+    conn.execute_batch("DROP TRIGGER events_refuse_update;").unwrap();
+    conn.execute_batch("UPDATE events SET line = replace(line, '\"c2\"', '\"c1\"') WHERE case_id = 'c2'").unwrap();
+    let error = store.scan(&mut |_, _| {}).unwrap_err().to_string();
+    assert!(error.contains("of case c2 names case c1"), "{error}");
+}
+
+#[test]
 fn verify_names_the_event_whose_byte_was_changed() {
     let report =
         tampered("UPDATE events SET line = replace(line, 'lae265', 'lae266') WHERE case_id = 'c1' AND seq = 2");

@@ -216,6 +216,43 @@ pub fn scan_visits_every_case_and_verify_is_clean(factory: &dyn StoreFactory) {
     assert_eq!((report.cases, report.events), (2, 5));
 }
 
+/// Scan over more lines than one decoding batch: every case once, in id order, each with all its
+/// events in their order, also the case that straddles two batches.
+pub fn scan_over_several_batches_keeps_every_case_whole(factory: &dyn StoreFactory) {
+    const CASES: usize = 700;
+    const NOTES: usize = 29;
+    let mut text = String::new();
+    for c in 0..CASES {
+        text.push_str(&format!(
+            "{{\"case\":\"s{c:04}\",\"at\":\"2020-01-01\",\"type\":\"borger\",\"birth_date\":\"1980-01-01\",\"municipality\":\"101\"}}\n"
+        ));
+        for n in 0..NOTES {
+            text.push_str(&format!(
+                "{{\"case\":\"s{c:04}\",\"at\":\"2020-01-02\",\"type\":\"note\",\"text\":\"{n}\"}}\n"
+            ));
+        }
+    }
+    let mut store = factory.open();
+    store.import(&text, "test").unwrap();
+    let mut seen = Vec::new();
+    store
+        .scan(&mut |id, events| {
+            let notes: Vec<String> = events
+                .iter()
+                .filter_map(|e| match &e.body {
+                    journal::EventBody::Note { text } => Some(text.clone()),
+                    _ => None,
+                })
+                .collect();
+            let in_order = notes.iter().enumerate().all(|(i, text)| *text == i.to_string());
+            assert!(events.iter().all(|e| e.case == *id), "case {id} got another case's event");
+            seen.push((id.to_string(), events.len(), in_order));
+        })
+        .unwrap();
+    let expected: Vec<(String, usize, bool)> = (0..CASES).map(|c| (format!("s{c:04}"), NOTES + 1, true)).collect();
+    assert_eq!(seen, expected);
+}
+
 /// Declares one `#[test]` per conformance case. `$factory` builds a fresh store factory.
 #[macro_export]
 macro_rules! conformance_tests {
@@ -251,6 +288,10 @@ macro_rules! conformance_tests {
         #[test]
         fn conformance_two_creators_racing_on_a_new_case_give_one_success_and_one_conflict() {
             $crate::conformance::two_creators_racing_on_a_new_case_give_one_success_and_one_conflict(&$factory);
+        }
+        #[test]
+        fn conformance_scan_over_several_batches_keeps_every_case_whole() {
+            $crate::conformance::scan_over_several_batches_keeps_every_case_whole(&$factory);
         }
         #[test]
         fn conformance_scan_visits_every_case_and_verify_is_clean() {
