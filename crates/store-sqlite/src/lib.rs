@@ -226,7 +226,8 @@ impl EventStore for SqliteStore {
         let mut cases = store::CaseAssembler::new(visit);
         while let Some(row) = rows.next().map_err(backend)? {
             let case = row.get_ref(0).map_err(backend)?.as_str().map_err(|e| backend(e.into()))?;
-            cases.push(case, row.get(1).map_err(backend)?)?;
+            let line = row.get_ref(1).map_err(backend)?.as_str().map_err(|e| backend(e.into()))?;
+            cases.push(case, line)?;
         }
         cases.finish()
     }

@@ -6,6 +6,7 @@
 use crate::{StoreError, StoreResult};
 use journal::{parse_line, CaseId, Event};
 use rayon::prelude::*;
+use std::ops::Range;
 use std::sync::mpsc;
 
 /// How many lines are decoded together (a batch ends at the first case boundary after this).
@@ -13,11 +14,50 @@ const BATCH: usize = 16_384;
 
 type Decoded = StoreResult<Vec<Vec<Event>>>;
 
+/// Lines read but not yet decoded: their text back to back in one buffer (one allocation for the
+/// whole batch), and each case's id and lines as ranges into it.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    lines: Vec<Range<usize>>,
+    /// Each case: its id and the range of its lines in `lines`.
+    cases: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Batch {
+    fn push(&mut self, case: &str, line: &str) {
+        let same_case = self.cases.last().is_some_and(|(id, _)| &self.text[id.clone()] == case);
+        if !same_case {
+            let id = self.text.len()..self.text.len() + case.len();
+            self.text.push_str(case);
+            self.cases.push((id, self.lines.len()..self.lines.len()));
+        }
+        self.lines.push(self.text.len()..self.text.len() + line.len());
+        self.text.push_str(line);
+        if let Some((_, lines)) = self.cases.last_mut() {
+            lines.end = self.lines.len();
+        }
+    }
+
+    /// Whether the next line would start a new case.
+    fn starts_new_case(&self, case: &str) -> bool {
+        self.cases.last().is_none_or(|(id, _)| &self.text[id.clone()] != case)
+    }
+
+    fn decode(&self) -> Decoded {
+        self.cases
+            .par_iter()
+            .map(|(id, lines)| {
+                decode_case(&self.text[id.clone()], self.lines[lines.clone()].iter().map(|l| &self.text[l.clone()]))
+            })
+            .collect()
+    }
+}
+
 /// Collects stored lines and hands each complete case, in order, to a visitor.
 pub struct CaseAssembler<'v> {
-    /// The batch being read: each case's id and its lines.
-    cases: Vec<(String, Vec<String>)>,
-    lines: usize,
+    /// The batch being read.
+    reading: Batch,
     /// The batch before, being decoded in the background.
     decoding: Option<mpsc::Receiver<Decoded>>,
     visit: &'v mut dyn FnMut(&CaseId, Vec<Event>),
@@ -26,21 +66,15 @@ pub struct CaseAssembler<'v> {
 impl<'v> CaseAssembler<'v> {
     /// An assembler that calls `visit` once per case.
     pub fn new(visit: &'v mut dyn FnMut(&CaseId, Vec<Event>)) -> Self {
-        CaseAssembler { cases: Vec::new(), lines: 0, decoding: None, visit }
+        CaseAssembler { reading: Batch::default(), decoding: None, visit }
     }
 
     /// Adds the next stored line and the case id it is stored under.
-    pub fn push(&mut self, case: &str, line: String) -> StoreResult<()> {
-        match self.cases.last_mut() {
-            Some((current, lines)) if current == case => lines.push(line),
-            _ => {
-                if self.lines >= BATCH {
-                    self.start_decoding()?;
-                }
-                self.cases.push((case.to_owned(), vec![line]));
-            }
+    pub fn push(&mut self, case: &str, line: &str) -> StoreResult<()> {
+        if self.reading.lines.len() >= BATCH && self.reading.starts_new_case(case) {
+            self.start_decoding()?;
         }
-        self.lines += 1;
+        self.reading.push(case, line);
         Ok(())
     }
 
@@ -55,13 +89,11 @@ impl<'v> CaseAssembler<'v> {
 
     /// Sends the batch read so far to be decoded, then hands the batch before to the visitor.
     fn start_decoding(&mut self) -> StoreResult<()> {
-        let cases = std::mem::take(&mut self.cases);
-        self.lines = 0;
+        let batch = std::mem::take(&mut self.reading);
         let (sender, receiver) = mpsc::sync_channel(1);
         let decode = move || {
-            let decoded = cases.into_par_iter().map(|(case, lines)| decode_case(&case, &lines)).collect();
             // The receiver is gone only if the scan already failed.
-            let _ = sender.send(decoded);
+            let _ = sender.send(batch.decode());
         };
         if rayon::current_thread_index().is_some() {
             // Called from inside the pool: blocking there on a spawned job could starve it.
@@ -89,20 +121,19 @@ impl<'v> CaseAssembler<'v> {
 }
 
 /// Decodes one case's stored lines, each of which must name the case it is stored under.
-fn decode_case(case: &str, lines: &[String]) -> StoreResult<Vec<Event>> {
-    lines
-        .iter()
-        .map(|line| {
-            let event = decode_stored(line)?;
-            if event.case.as_str() != case {
-                return Err(StoreError::Backend(format!(
-                    "a stored event of case {case} names case {}: the store was changed behind its back",
-                    event.case
-                )));
-            }
-            Ok(event)
-        })
-        .collect()
+fn decode_case<'a>(case: &str, lines: impl ExactSizeIterator<Item = &'a str>) -> StoreResult<Vec<Event>> {
+    let mut events = Vec::with_capacity(lines.len());
+    for line in lines {
+        let event = decode_stored(line)?;
+        if event.case.as_str() != case {
+            return Err(StoreError::Backend(format!(
+                "a stored event of case {case} names case {}: the store was changed behind its back",
+                event.case
+            )));
+        }
+        events.push(event);
+    }
+    Ok(events)
 }
 
 /// Decodes one stored line; a line that no longer parses is a backend error (the store was tampered with).
