@@ -10,25 +10,26 @@ use store::{StoreError, StoreResult};
 impl AccountStore for PostgresStore {
     fn put_user(&mut self, user: &User) -> StoreResult<()> {
         let citizen_case = user.citizen_case.as_ref().map(CaseId::as_str);
-        self.client_mut()?
-            .execute(
-                "INSERT INTO users (id, display_name, role, unit, actor, citizen_case, password_hash)
+        let mut tx = self.client_mut()?.transaction().map_err(backend)?;
+        tx.execute(
+            "INSERT INTO users (id, display_name, role, unit, actor, citizen_case, password_hash)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)
                  ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
                    unit = excluded.unit, actor = excluded.actor, citizen_case = excluded.citizen_case,
                    password_hash = excluded.password_hash",
-                &[
-                    &user.id,
-                    &user.display_name,
-                    &user.role.as_str(),
-                    &user.unit,
-                    &user.actor,
-                    &citizen_case,
-                    &user.password_hash,
-                ],
-            )
-            .map_err(backend)?;
-        Ok(())
+            &[
+                &user.id,
+                &user.display_name,
+                &user.role.as_str(),
+                &user.unit,
+                &user.actor,
+                &citizen_case,
+                &user.password_hash,
+            ],
+        )
+        .map_err(backend)?;
+        tx.execute("DELETE FROM sessions WHERE user_id = $1", &[&user.id]).map_err(backend)?;
+        tx.commit().map_err(backend)
     }
 
     fn user(&self, id: &str) -> StoreResult<Option<User>> {

@@ -47,25 +47,26 @@ const USER_COLUMNS: &str = "id, display_name, role, unit, actor, citizen_case, p
 
 impl AccountStore for SqliteStore {
     fn put_user(&mut self, user: &User) -> StoreResult<()> {
-        self.conn
-            .execute(
-                "INSERT INTO users (id, display_name, role, unit, actor, citizen_case, password_hash)
+        let tx = self.conn.transaction().map_err(backend)?;
+        tx.execute(
+            "INSERT INTO users (id, display_name, role, unit, actor, citizen_case, password_hash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
                    unit = excluded.unit, actor = excluded.actor, citizen_case = excluded.citizen_case,
                    password_hash = excluded.password_hash",
-                params![
-                    user.id,
-                    user.display_name,
-                    user.role.as_str(),
-                    user.unit,
-                    user.actor,
-                    user.citizen_case.as_ref().map(CaseId::as_str),
-                    user.password_hash
-                ],
-            )
-            .map_err(backend)?;
-        Ok(())
+            params![
+                user.id,
+                user.display_name,
+                user.role.as_str(),
+                user.unit,
+                user.actor,
+                user.citizen_case.as_ref().map(CaseId::as_str),
+                user.password_hash
+            ],
+        )
+        .map_err(backend)?;
+        tx.execute("DELETE FROM sessions WHERE user_id = ?1", [&user.id]).map_err(backend)?;
+        tx.commit().map_err(backend)
     }
 
     fn user(&self, id: &str) -> StoreResult<Option<User>> {

@@ -127,7 +127,8 @@ pub struct AccessQuery {
 
 /// Where the web application keeps users, sessions and the access log.
 pub trait AccountStore: Send {
-    /// Creates a user, or replaces the one with the same id.
+    /// Creates a user, or replaces the one with the same id. Either way, every session of that user
+    /// ends in the same transaction: a reset password or a changed role takes effect at once.
     fn put_user(&mut self, user: &User) -> StoreResult<()>;
 
     /// A user by login name.

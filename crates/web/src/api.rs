@@ -161,6 +161,7 @@ pub struct RecordRequest {
     pub expected_version: u64,
     /// The form: `samtale`, `dokument`, `indsats`, `indsats-slut`, `vurdering`, `ansoegning`,
     /// `notat`, `forelaeg`, `partshoering`, `moedetilbud`, `overgang`, `udsaettelse` (caseworker);
+    /// `tildel` (hand the case to another caseworker: caseworker or the unit's leader);
     /// `booking`, `moede`, `indstilling` (rehabilitation team).
     pub form: String,
     /// The form's fields by name (a list for several values, `true` for a ticked box).

@@ -135,6 +135,7 @@ pub enum FormKind {
     Moedetilbud,
     Overgang,
     Udsaettelse,
+    Tildel,
     Booking,
     Moede,
     Indstilling,
@@ -154,6 +155,7 @@ impl FormKind {
         FormKind::Moedetilbud,
         FormKind::Overgang,
         FormKind::Udsaettelse,
+        FormKind::Tildel,
         FormKind::Booking,
         FormKind::Moede,
         FormKind::Indstilling,
@@ -174,6 +176,7 @@ impl FormKind {
             FormKind::Moedetilbud => "moedetilbud",
             FormKind::Overgang => "overgang",
             FormKind::Udsaettelse => "udsaettelse",
+            FormKind::Tildel => "tildel",
             FormKind::Booking => "booking",
             FormKind::Moede => "moede",
             FormKind::Indstilling => "indstilling",
@@ -199,6 +202,7 @@ impl FormKind {
             FormKind::Moedetilbud => "Tilbyd møde med den, der træffer afgørelsen",
             FormKind::Overgang => "Overgang til behandling efter pensionsreglerne",
             FormKind::Udsaettelse => "Send udsættelsesbrev",
+            FormKind::Tildel => "Overdrag sagen til en anden sagsbehandler",
             FormKind::Booking => "Book rehabiliteringsmøde",
             FormKind::Moede => "Registrér rehabiliteringsmøde",
             FormKind::Indstilling => "Registrér indstilling",
@@ -220,16 +224,26 @@ impl FormKind {
             FormKind::Moedetilbud => "moede_tilbudt",
             FormKind::Overgang => "overgang_foertidspension",
             FormKind::Udsaettelse => "udsaettelsesbrev",
+            FormKind::Tildel => "tildelt",
             FormKind::Moede => "rehabiliteringsmoede",
             FormKind::Indstilling => "indstilling",
         }
     }
 
-    /// Who records it: the rehabilitation team's forms are the team's; the rest are the caseworker's.
+    /// Whose form it is: the rehabilitation team's forms are the team's; the rest are the caseworker's.
     pub fn role(self) -> Role {
         match self {
             FormKind::Booking | FormKind::Moede | FormKind::Indstilling => Role::TeamMember,
             _ => Role::Caseworker,
+        }
+    }
+
+    /// Who may use it: its own role, and for a handover also the unit's leader, who distributes cases.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        match self {
+            FormKind::Tildel => &[Role::Caseworker, Role::Leader],
+            FormKind::Booking | FormKind::Moede | FormKind::Indstilling => &[Role::TeamMember],
+            _ => &[Role::Caseworker],
         }
     }
 
@@ -244,12 +258,14 @@ impl FormKind {
             FormKind::Indstilling => "Indstillingen skal have det indhold, bekendtgørelsen kræver for det valgte resultat. Mangler noget, siger formularen hvad.",
             FormKind::Moedetilbud => "Før en afgørelse om førtidspension skal borgeren tilbydes et møde med den, der træffer afgørelsen (PL § 20, stk. 3).",
             FormKind::Udsaettelse => "Kan sagen om førtidspension ikke afgøres inden 3 måneder, skal borgeren have besked om hvorfor, og hvornår afgørelsen forventes (PL § 21, stk. 1).",
+            FormKind::Tildel => "Sagen skifter hænder. Hvert skift koster tid for borgeren, så skriv et notat til den nye sagsbehandler om, hvor sagen står. Ligger den nye sagsbehandler i en anden enhed, har du ikke længere adgang til sagen bagefter.",
             _ => "",
         }
     }
 
-    /// The fields, filled with `values` (or defaults) and the case's choices.
-    pub fn fields(self, state: &CaseState, today: NaiveDate, values: &Values) -> Vec<Field> {
+    /// The fields, filled with `values` (or defaults) and the case's choices. `colleagues` are the
+    /// caseworkers a case can be handed to (read only for the handover form).
+    pub fn fields(self, state: &CaseState, today: NaiveDate, values: &Values, colleagues: &[Colleague]) -> Vec<Field> {
         let mut fields = match self {
             FormKind::Samtale => vec![
                 field("kind", "Slags samtale", "select").required().choices([
@@ -343,6 +359,16 @@ impl FormKind {
                 field("expected_by", "Afgørelsen forventes senest", "date").required(),
                 field("reason", "Hvorfor tager det længere tid?", "textarea").required(),
             ],
+            FormKind::Tildel => {
+                let current = state.current_assignment().map(|a| a.caseworker.as_str());
+                vec![field("sagsbehandler", "Ny sagsbehandler", "select").required().owned_choices(
+                    colleagues
+                        .iter()
+                        .filter(|c| Some(c.actor.as_str()) != current)
+                        .map(|c| (c.actor.clone(), format!("{} ({})", c.name, c.unit)))
+                        .collect(),
+                )]
+            }
             FormKind::Booking => vec![field("booked_meeting", "Mødedato", "date")
                 .required()
                 .help(format!("Tidligst {}.", crate::date_da(today + chrono::Duration::days(14))))],
@@ -386,10 +412,11 @@ impl FormKind {
         values: &Values,
         state: &CaseState,
         today: NaiveDate,
+        colleagues: &[Colleague],
     ) -> Result<Map<String, Value>, Vec<(String, String)>> {
         let mut errors: Vec<(String, String)> = Vec::new();
         let mut out = Map::new();
-        for f in self.fields(state, today, values) {
+        for f in self.fields(state, today, values, colleagues) {
             let missing = match f.kind {
                 "checkboxes" => values.all(&f.name).is_empty(),
                 "checkbox" => false,
@@ -508,6 +535,22 @@ impl FormKind {
             FormKind::Overgang => {
                 out.insert("notified".into(), Value::Bool(values.checked("notified")));
             }
+            FormKind::Tildel => {
+                let chosen = values.get("sagsbehandler").and_then(|actor| colleagues.iter().find(|c| c.actor == actor));
+                match chosen {
+                    Some(colleague) if state.current_assignment().is_some_and(|a| a.caseworker == colleague.actor) => {
+                        errors.push(("sagsbehandler".into(), format!("{} har allerede sagen.", colleague.name)))
+                    }
+                    Some(colleague) => {
+                        out.insert("sagsbehandler".into(), Value::String(colleague.actor.clone()));
+                        out.insert("enhed".into(), Value::String(colleague.unit.clone()));
+                    }
+                    None if values.get("sagsbehandler").is_some() => {
+                        errors.push(("sagsbehandler".into(), "Vælg en af kommunens sagsbehandlere på listen.".into()))
+                    }
+                    None => {}
+                }
+            }
             FormKind::Udsaettelse => {
                 put(&mut out, "expected_by", text("expected_by"));
                 put(&mut out, "reason", text("reason"));
@@ -588,6 +631,15 @@ impl FormKind {
             Err(errors)
         }
     }
+}
+
+/// A caseworker a case can be handed to: the actor id written on `tildelt`, the name shown, and
+/// the unit the case then belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Colleague {
+    pub actor: String,
+    pub name: String,
+    pub unit: String,
 }
 
 const TRI: [(&str, &str); 3] = [("", "Ikke oplyst"), ("ja", "Ja"), ("nej", "Nej")];

@@ -243,6 +243,8 @@ pub async fn logout(State(app): State<App>, caller: Caller, body: Bytes) -> Resu
 pub struct WorklistQuery {
     pub visning: Option<String>,
     pub side: Option<usize>,
+    /// What was just saved, for the notice at the top.
+    pub gemt: Option<String>,
 }
 
 pub async fn worklist(
@@ -267,6 +269,7 @@ pub async fn worklist(
         unit => unit,
         page => page,
         view => if unit_scope { "visning=enhed&" } else { "" },
+        flash => q.gemt.map(|what| format!("Gemt: {what}.")),
     };
     render_value(&app, Some(&caller), "worklist.html", &heading, "/arbejdsliste", ctx)
 }
@@ -301,9 +304,16 @@ pub async fn case_page(
         Vec::new()
     };
     let flash = q.gemt.map(|what| format!("Gemt: {what}."));
+    // The leader distributes the unit's cases: the handover form is theirs too.
+    let leader_forms: Vec<Value> = if caller.role() == Role::Leader {
+        vec![json!({ "slug": FormKind::Tildel.slug(), "title": FormKind::Tildel.title() })]
+    } else {
+        Vec::new()
+    };
     let ctx = minijinja::context! {
         c => minijinja::Value::from_serialize(&view),
         forms => minijinja::Value::from_serialize(&forms),
+        leader_forms => minijinja::Value::from_serialize(&leader_forms),
         team_forms => minijinja::Value::from_serialize(&team_forms),
         can_write => caller.role() == Role::Caseworker,
         flash => flash,
@@ -365,7 +375,8 @@ async fn form_get(app: App, caller: Caller, case: String, slug: String, team: bo
             defaults.0.push(("attendees".into(), role.into()));
         }
     }
-    let fields = kind.fields(&loaded.state, today, &defaults);
+    let colleagues = service::colleagues(&app, kind).await?;
+    let fields = kind.fields(&loaded.state, today, &defaults, &colleagues);
     let page = FormPage {
         heading: kind.title(),
         intro: kind.intro(),
@@ -417,6 +428,14 @@ async fn form_post(
         Recorded::Saved { .. } => {
             let back = if team {
                 "/team".to_owned()
+            } else if kind == FormKind::Tildel {
+                // The case may now belong to another unit, out of the caller's sight.
+                let saved = kind.title().to_lowercase().replace(' ', "+");
+                if caller.role() == Role::Leader {
+                    format!("/leder?gemt={saved}")
+                } else {
+                    format!("/arbejdsliste?gemt={saved}")
+                }
             } else {
                 format!("/sager/{case}?gemt={}", kind.title().to_lowercase().replace(' ', "+"))
             };
@@ -425,7 +444,8 @@ async fn form_post(
         Recorded::Invalid(errors) => (errors, None, version, StatusCode::UNPROCESSABLE_ENTITY),
         Recorded::Conflict { changes, version } => (Vec::new(), Some(changes), version, StatusCode::CONFLICT),
     };
-    let mut fields = kind.fields(&loaded.state, today, &values);
+    let colleagues = service::colleagues(&app, kind).await?;
+    let mut fields = kind.fields(&loaded.state, today, &values, &colleagues);
     let general = attach_errors(&mut fields, &errors);
     let page = FormPage {
         heading: kind.title(),
@@ -690,13 +710,18 @@ fn leader_unit(caller: &Caller) -> Result<String, AppError> {
     caller.user.unit.clone().ok_or_else(|| AppError::forbidden("Din bruger er ikke knyttet til en enhed."))
 }
 
-pub async fn leader_page(State(app): State<App>, caller: Caller) -> Result<Html<String>, AppError> {
+pub async fn leader_page(
+    State(app): State<App>,
+    caller: Caller,
+    Query(q): Query<FlashQuery>,
+) -> Result<Html<String>, AppError> {
     let unit = leader_unit(&caller)?;
     let today = app.today();
     let mut view = app.with_index(|index| reports::leader(index, &unit, today))?;
     view.timeliness = Some(app.unit_timeliness(&unit).await?.as_ref().clone());
     app.log(&caller, None, "GET /leder", "ledelse").await?;
-    render(&app, Some(&caller), "leader.html", &format!("Enhed {unit}"), "/leder", json!({ "l": view }))
+    let flash = q.gemt.map(|what| format!("Gemt: {what}."));
+    render(&app, Some(&caller), "leader.html", &format!("Enhed {unit}"), "/leder", json!({ "l": view, "flash": flash }))
 }
 
 /// Reviews the unit's recently decided cases (the auditor's questions, from `progress`).

@@ -3,7 +3,7 @@
 
 use crate::auth::Caller;
 use crate::error::AppError;
-use crate::forms::{fresh_id, FormKind, Values};
+use crate::forms::{fresh_id, Colleague, FormKind, Values};
 use crate::plain::{letter, Letter};
 use crate::state::App;
 use crate::views::{timeline_entry, BasisText, CaseView, TimelineEntry};
@@ -47,10 +47,25 @@ impl LoadedCase {
     }
 }
 
-/// Who may use a form: the caseworker forms need a caseworker of the unit, the team's forms a
-/// team member and a case on the agenda.
+/// Who may use a form: the caseworker forms need a caseworker of the unit (a handover also the
+/// unit's leader), the team's forms a team member and a case on the agenda.
 pub fn require_form_role(caller: &Caller, kind: FormKind) -> Result<(), AppError> {
-    caller.require(&[kind.role()])
+    caller.require(kind.allowed_roles())
+}
+
+/// The caseworkers a case can be handed to, by unit and name; read only for the handover form.
+pub async fn colleagues(app: &App, kind: FormKind) -> Result<Vec<Colleague>, AppError> {
+    if kind != FormKind::Tildel {
+        return Ok(Vec::new());
+    }
+    let users = app.pool.run(|db| Ok(db.users()?)).await?;
+    let mut colleagues: Vec<Colleague> = users
+        .into_iter()
+        .filter(|u| u.role == Role::Caseworker)
+        .filter_map(|u| Some(Colleague { unit: u.unit?, actor: u.actor, name: u.display_name }))
+        .collect();
+    colleagues.sort_by(|a, b| (&a.unit, &a.name).cmp(&(&b.unit, &b.name)));
+    Ok(colleagues)
 }
 
 /// The result of trying to record something.
@@ -104,7 +119,8 @@ pub async fn record(
 ) -> Result<Recorded, AppError> {
     let loaded = load(app, case).await?;
     let today = app.today();
-    let mut body = match kind.body(values, &loaded.state, today) {
+    let colleagues = colleagues(app, kind).await?;
+    let mut body = match kind.body(values, &loaded.state, today, &colleagues) {
         Ok(body) => body,
         Err(errors) => return Ok(Recorded::Invalid(errors)),
     };

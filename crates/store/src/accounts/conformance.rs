@@ -78,6 +78,29 @@ pub fn a_session_is_found_until_it_expires_or_is_deleted(factory: &dyn AccountSt
     assert_eq!(store.session(&other.token_hash, t(100)).unwrap(), None);
 }
 
+/// Replacing a user (a password reset, a new role) ends that user's sessions, and only theirs.
+pub fn replacing_a_user_ends_their_sessions(factory: &dyn AccountStoreFactory) {
+    let mut store = factory.open();
+    store.put_user(&user("anna", Role::Caseworker)).unwrap();
+    store.put_user(&user("bo", Role::Caseworker)).unwrap();
+    let session = |token: &str, user_id: &str| Session {
+        token_hash: token.repeat(32),
+        user_id: user_id.to_owned(),
+        csrf_token: "csrf".to_owned(),
+        created_at: t(0),
+        expires_at: t(60),
+    };
+    store.create_session(&session("ab", "anna")).unwrap();
+    store.create_session(&session("cd", "anna")).unwrap();
+    store.create_session(&session("ef", "bo")).unwrap();
+    let reset = User { password_hash: "$argon2id$v=19$new".to_owned(), ..user("anna", Role::Caseworker) };
+    store.put_user(&reset).unwrap();
+    assert_eq!(store.session(&"ab".repeat(32), t(10)).unwrap(), None);
+    assert_eq!(store.session(&"cd".repeat(32), t(10)).unwrap(), None);
+    assert!(store.session(&"ef".repeat(32), t(10)).unwrap().is_some(), "another user's session stays");
+    assert_eq!(store.user("anna").unwrap(), Some(reset));
+}
+
 /// The access log gives entries back newest first, filtered by case or user, and limited.
 pub fn the_access_log_reads_back_newest_first_with_filters(factory: &dyn AccountStoreFactory) {
     let mut store = factory.open();
@@ -123,6 +146,10 @@ macro_rules! account_conformance_tests {
         #[test]
         fn account_conformance_a_session_is_found_until_it_expires_or_is_deleted() {
             $crate::accounts::conformance::a_session_is_found_until_it_expires_or_is_deleted(&$factory);
+        }
+        #[test]
+        fn account_conformance_replacing_a_user_ends_their_sessions() {
+            $crate::accounts::conformance::replacing_a_user_ends_their_sessions(&$factory);
         }
         #[test]
         fn account_conformance_the_access_log_reads_back_newest_first_with_filters() {
