@@ -126,7 +126,7 @@ pub async fn worklist(
     let mine = (q.scope.as_deref() != Some("unit")).then_some(caller.user.actor.as_str());
     let page = reports::Page { offset: q.offset.unwrap_or(0), limit: q.limit.unwrap_or(100).min(reports::LIST_LIMIT) };
     let list = app.with_index(|index| reports::worklist(index, Some(&unit), mine, page))?;
-    app.log(&caller, None, "GET /api/worklist", "sagsbehandling").await?;
+    app.log_cases(&caller, &list.shown_cases(), "GET /api/worklist", "sagsbehandling").await?;
     Ok(Json(list))
 }
 
@@ -355,7 +355,7 @@ pub async fn leader(State(app): State<App>, caller: Caller) -> Result<Json<Leade
     let today = app.today();
     let mut view = app.with_index(|index| reports::leader(index, &unit, today))?;
     view.timeliness = Some(app.unit_timeliness(&unit).await?.as_ref().clone());
-    app.log(&caller, None, "GET /api/leader/unit", "ledelse").await?;
+    app.log_cases(&caller, &view.shown_cases(), "GET /api/leader/unit", "ledelse").await?;
     Ok(Json(view))
 }
 
@@ -366,7 +366,7 @@ pub async fn review(State(app): State<App>, caller: Caller) -> Result<Json<Revie
     let unit =
         caller.user.unit.clone().ok_or_else(|| AppError::forbidden("Din bruger er ikke knyttet til en enhed."))?;
     let view = pages::unit_review(&app, &unit).await?;
-    app.log(&caller, None, "GET /api/leader/review", "ledelse").await?;
+    app.log_cases(&caller, &view.shown_cases(), "GET /api/leader/review", "ledelse").await?;
     Ok(Json(view))
 }
 
@@ -437,7 +437,7 @@ pub struct NewUser {
     pub password: String,
 }
 
-/// Creates or resets a user.
+/// Creates or resets a user; resetting ends the user's sessions at once.
 #[utoipa::path(post, path = "/api/admin/users", request_body = NewUser, responses((status = 201), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_user(
     State(app): State<App>,
@@ -461,7 +461,7 @@ pub async fn create_user(
     user.password_hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&password))
         .await
         .map_err(|e| AppError::internal(e.to_string()))??;
-    app.pool.run(move |db| Ok(db.put_user(&user)?)).await?;
+    app.put_user(user).await?;
     Ok(StatusCode::CREATED)
 }
 

@@ -21,9 +21,13 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use store::accounts::{AccessQuery, Role, User};
 
-/// The templates, compiled into the binary.
-pub fn templates() -> Environment<'static> {
+/// The templates, compiled into the binary. The `navn` filter shows a staff member's name for an
+/// actor id (the id itself when no user has it, e.g. simulated caseworkers).
+pub fn templates(names: crate::state::Names) -> Environment<'static> {
     let mut env = Environment::new();
+    env.add_filter("navn", move |actor: String| -> String {
+        names.read().ok().and_then(|names| names.get(&actor).cloned()).unwrap_or(actor)
+    });
     let files: [(&str, &str); 14] = [
         ("base.html", include_str!("../templates/base.html")),
         ("login.html", include_str!("../templates/login.html")),
@@ -260,7 +264,7 @@ pub async fn worklist(
     let list = app.with_index(|index| {
         reports::worklist(index, Some(&unit), mine, reports::Page::number(page, reports::WORKLIST_PAGE))
     })?;
-    app.log(&caller, None, "GET /arbejdsliste", "sagsbehandling").await?;
+    app.log_cases(&caller, &list.shown_cases(), "GET /arbejdsliste", "sagsbehandling").await?;
     let heading = if unit_scope { format!("Enhedens sager ({unit})") } else { "Mine sager".to_owned() };
     let ctx = minijinja::context! {
         heading => heading,
@@ -719,7 +723,7 @@ pub async fn leader_page(
     let today = app.today();
     let mut view = app.with_index(|index| reports::leader(index, &unit, today))?;
     view.timeliness = Some(app.unit_timeliness(&unit).await?.as_ref().clone());
-    app.log(&caller, None, "GET /leder", "ledelse").await?;
+    app.log_cases(&caller, &view.shown_cases(), "GET /leder", "ledelse").await?;
     let flash = q.gemt.map(|what| format!("Gemt: {what}."));
     render(&app, Some(&caller), "leader.html", &format!("Enhed {unit}"), "/leder", json!({ "l": view, "flash": flash }))
 }
@@ -745,7 +749,7 @@ pub async fn unit_review(app: &App, unit: &str) -> Result<reports::ReviewView, A
 pub async fn review_page(State(app): State<App>, caller: Caller) -> Result<Html<String>, AppError> {
     let unit = leader_unit(&caller)?;
     let view = unit_review(&app, &unit).await?;
-    app.log(&caller, None, "GET /leder/gennemgang", "ledelse").await?;
+    app.log_cases(&caller, &view.shown_cases(), "GET /leder/gennemgang", "ledelse").await?;
     render(&app, Some(&caller), "review.html", "Sagsgennemgang", "/leder/gennemgang", json!({ "r": view }))
 }
 
@@ -760,14 +764,8 @@ pub async fn citizen_plan(app: &App, caller: &Caller, what: &str) -> Result<crat
     let loaded = service::open(app, caller, &case, what).await?;
     let mut plan = crate::plain::min_plan(&loaded.events, &loaded.state, &loaded.assessment, app.today());
     // A citizen knows their caseworker by name, not by actor id.
-    if let Some(actor) = plan.contact.caseworker.clone() {
-        let name = app
-            .pool
-            .run(move |db| Ok(db.users()?.into_iter().find(|u| u.actor == actor).map(|u| u.display_name)))
-            .await?;
-        if let Some(name) = name {
-            plan.contact.caseworker = Some(name);
-        }
+    if let Some(name) = plan.contact.caseworker.as_deref().and_then(|actor| app.staff_name(actor)) {
+        plan.contact.caseworker = Some(name);
     }
     Ok(plan)
 }
@@ -958,8 +956,9 @@ pub async fn admin_submit(State(app): State<App>, caller: Caller, body: Bytes) -
                 .await
                 .map_err(|e| AppError::internal(e.to_string()))??;
             let id = user.id.clone();
-            app.pool.run(move |db| Ok(db.put_user(&user)?)).await?;
-            admin_render(&app, &caller, Some(format!("Brugeren {id} er gemt.")), None, StatusCode::OK).await
+            app.put_user(user).await?;
+            let saved = format!("Brugeren {id} er gemt. Var brugeren logget ind, er de sessioner afsluttet.");
+            admin_render(&app, &caller, Some(saved), None, StatusCode::OK).await
         }
         Err(error) => admin_render(&app, &caller, None, Some(error.message), error.status).await,
     }

@@ -58,6 +58,45 @@ pub struct Worklist {
     pub items: Vec<WorklistItem>,
 }
 
+/// The distinct case ids among some case-id strings, in first-seen order: what a list page shows,
+/// for the access log.
+fn shown_cases<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<journal::CaseId> {
+    let mut seen: Vec<journal::CaseId> = Vec::new();
+    for id in ids.into_iter().filter_map(journal::CaseId::parse) {
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    seen
+}
+
+impl Worklist {
+    /// The cases this page shows.
+    pub fn shown_cases(&self) -> Vec<journal::CaseId> {
+        shown_cases(self.items.iter().map(|i| i.item.case.as_str()))
+    }
+}
+
+impl LeaderView {
+    /// The cases this page names (overdue items, stalled cases, handovers).
+    pub fn shown_cases(&self) -> Vec<journal::CaseId> {
+        shown_cases(
+            self.overdue_items
+                .iter()
+                .map(|i| i.item.case.as_str())
+                .chain(self.stalled_cases.iter().map(|c| c.case.as_str()))
+                .chain(self.handover_cases.iter().map(|c| c.case.as_str())),
+        )
+    }
+}
+
+impl ReviewView {
+    /// The cases this review shows.
+    pub fn shown_cases(&self) -> Vec<journal::CaseId> {
+        shown_cases(self.cases.iter().map(|c| c.case.as_str()))
+    }
+}
+
 fn worklist_item(item: &WorkItem) -> WorklistItem {
     WorklistItem {
         item: item.clone(),

@@ -13,7 +13,11 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
-use store::accounts::{AccessEntry, Role};
+use store::accounts::{AccessEntry, Role, User};
+
+/// Staff names by actor id (`sb:101-jki-001` → "Anna Sagsbehandler"), for the pages; shared with
+/// the templates' `navn` filter.
+pub type Names = Arc<RwLock<HashMap<String, String>>>;
 
 /// How the application runs.
 #[derive(Debug, Clone)]
@@ -64,6 +68,7 @@ pub struct Inner {
     pub limiter: RateLimiter,
     pub templates: minijinja::Environment<'static>,
     pub config: Config,
+    names: Names,
     index: RwLock<Index>,
     rebuilding: AtomicBool,
     sessions: Mutex<HashMap<String, (Caller, Instant)>>,
@@ -117,16 +122,24 @@ pub fn case_purpose(caller: &Caller, case: &CaseId, summary: Option<&CaseSummary
     }
 }
 
+/// Staff display names by actor id (citizens are left out: their actor id is `borger`).
+fn staff_names(users: &[User]) -> HashMap<String, String> {
+    users.iter().filter(|u| u.role != Role::Citizen).map(|u| (u.actor.clone(), u.display_name.clone())).collect()
+}
+
 impl App {
     /// Opens the database, starts the access logger and builds the case index.
     pub fn new(opener: Opener, config: Config) -> Result<App, AppError> {
-        let access = AccessLogger::start(opener().map_err(AppError::from)?);
+        let db = opener().map_err(AppError::from)?;
+        let names: Names = Arc::new(RwLock::new(staff_names(&db.users().map_err(AppError::from)?)));
+        let access = AccessLogger::start(db);
         let pool = Pool::new(Arc::clone(&opener), config.pool_size);
         let app = App(Arc::new(Inner {
             pool,
             access,
             limiter: RateLimiter::new(config.max_login_failures, config.login_window),
-            templates: crate::pages::templates(),
+            templates: crate::pages::templates(Arc::clone(&names)),
+            names,
             index: RwLock::new(Index::default()),
             rebuilding: AtomicBool::new(false),
             sessions: Mutex::new(HashMap::new()),
@@ -209,6 +222,26 @@ impl App {
             cache.insert(token_hash.to_owned(), (caller.clone(), Instant::now()));
         }
         Ok(found)
+    }
+
+    /// Creates or replaces a user. Replacing ends the user's sessions (in the database, and here in
+    /// the session cache at once), so a reset password or a changed role takes effect immediately.
+    pub async fn put_user(&self, user: User) -> Result<(), AppError> {
+        let id = user.id.clone();
+        self.pool.run(move |db| Ok(db.put_user(&user)?)).await?;
+        if let Ok(mut cache) = self.sessions.lock() {
+            cache.retain(|_, (caller, _)| caller.user.id != id);
+        }
+        let users = self.pool.run(|db| Ok(db.users()?)).await?;
+        if let Ok(mut names) = self.names.write() {
+            *names = staff_names(&users);
+        }
+        Ok(())
+    }
+
+    /// A staff member's name by actor id, if a user has that actor id.
+    pub fn staff_name(&self, actor: &str) -> Option<String> {
+        self.names.read().ok()?.get(actor).cloned()
     }
 
     /// Forgets a session everywhere (logout).

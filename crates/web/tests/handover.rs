@@ -40,6 +40,9 @@ async fn a_caseworker_hands_a_case_to_another_unit_and_loses_sight_of_it() {
     assert_eq!(after["handovers"].as_u64(), before["handovers"].as_u64().map(|h| h + 1));
     let timeline = after["timeline"].to_string();
     assert!(timeline.contains("sb:101-cab-001"), "the handover is in the timeline: {timeline}");
+    let page = app.page_case(&bo, DEMO1).await.text;
+    assert!(page.contains("<dd>Bo Sagsbehandler (CAB)</dd>"), "staff pages name the caseworker, not the actor id");
+    assert!(page.contains("Anna Sagsbehandler"), "the timeline names who wrote each event");
 }
 
 #[tokio::test]
@@ -94,6 +97,7 @@ async fn resetting_a_users_password_ends_their_sessions_at_once() {
     let app = spawn().await;
     let anna = app.login("sagsbehandler").await;
     let bo = app.login("sagsbehandler-cab").await;
+    assert_eq!(app.api_me(Some(&anna)).await.status, StatusCode::OK, "a session in use (and cached)");
     let admin = app.login("admin").await;
     let reset = app
         .api_create_user(
@@ -105,4 +109,19 @@ async fn resetting_a_users_password_ends_their_sessions_at_once() {
     assert_eq!(app.api_me(Some(&anna)).await.status, StatusCode::UNAUTHORIZED, "the old session is gone");
     assert_eq!(app.api_me(Some(&bo)).await.status, StatusCode::OK, "other users stay logged in");
     assert_eq!(app.api_login("sagsbehandler", "en-helt-ny-adgangskode").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_renamed_user_is_shown_by_the_new_name_at_once() {
+    let app = spawn().await;
+    let admin = app.login("admin").await;
+    let renamed = app
+        .api_create_user(
+            &admin,
+            json!({ "id": "sagsbehandler", "display_name": "Anna Nyt-Navn", "role": "caseworker", "unit": "JKI", "actor": "sb:101-jki-001", "password": "en-helt-ny-adgangskode" }),
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::CREATED, "{}", renamed.text);
+    let leader = app.login("leder").await;
+    assert!(app.page_case(&leader, DEMO1).await.text.contains("<dd>Anna Nyt-Navn (JKI)</dd>"));
 }

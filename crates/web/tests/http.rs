@@ -368,6 +368,45 @@ async fn every_read_of_a_case_writes_an_access_log_entry() {
     assert!(page.text.contains("min_plan") && page.text.contains("sagsbehandling"));
 }
 
+/// Who read a case, by which page: (user, what) pairs from the access log.
+async fn readers(app: &TestApp, case: &str) -> Vec<(String, String)> {
+    let auditor = app.login("revisor").await;
+    let log = app.api_access_log(&auditor, case).await.json();
+    log.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["user"].as_str().unwrap().to_owned(), e["what"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn list_pages_log_a_read_of_every_case_they_show() {
+    let app = spawn().await;
+    let cw = app.login("sagsbehandler").await;
+    let list = app.api_worklist(&cw, "mine").await.json();
+    let shown: Vec<String> =
+        list["items"].as_array().unwrap().iter().map(|i| i["case"].as_str().unwrap().to_owned()).collect();
+    assert!(!shown.is_empty());
+    app.page_worklist(&cw).await;
+    for case in shown.iter().take(3) {
+        let seen = readers(&app, case).await;
+        for what in ["GET /api/worklist", "GET /arbejdsliste"] {
+            assert!(seen.contains(&("sagsbehandler".to_owned(), what.to_owned())), "{case}: {what} in {seen:?}");
+        }
+    }
+    let leader = app.login("leder").await;
+    let view = app.api_leader(&leader).await.json();
+    let named = view["overdue_items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(view["stalled_cases"].as_array().unwrap())
+        .map(|i| i["case"].as_str().unwrap().to_owned())
+        .next()
+        .expect("the demo unit has an overdue or stalled case");
+    assert!(readers(&app, &named).await.contains(&("leder".to_owned(), "GET /api/leader/unit".to_owned())));
+}
+
 fn refusal_without_work_functions() -> Value {
     json!({
         "outcome": "afslag_foertidspension",
