@@ -93,7 +93,7 @@ async fn a_handover_to_someone_off_the_list_or_to_the_same_caseworker_stores_not
 }
 
 #[tokio::test]
-async fn resetting_a_users_password_ends_their_sessions_at_once() {
+async fn issue_5_resetting_a_users_password_ends_their_sessions_at_once() {
     let app = spawn().await;
     let anna = app.login("sagsbehandler").await;
     let bo = app.login("sagsbehandler-cab").await;
