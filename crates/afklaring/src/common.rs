@@ -65,20 +65,35 @@ pub fn for_each_case_batch(
     mut visit: impl FnMut(Vec<Vec<Event>>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     if let Some(path) = journal_path {
+        use rayon::prelude::*;
         let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let events = journal::parse_journal(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        // Check the whole file first (every problem is listed), keeping each case's lines rather
+        // than its decoded events: the file text plus a slice per line instead of every event.
         let mut index: std::collections::HashMap<CaseId, usize> = std::collections::HashMap::new();
-        let mut cases: Vec<Vec<Event>> = Vec::new();
-        for event in events {
-            let slot = *index.entry(event.case.clone()).or_insert_with(|| {
+        let mut cases: Vec<Vec<&str>> = Vec::new();
+        journal::check_journal_each(&text, &mut journal::Checker::default(), |line, event| {
+            let slot = *index.entry(event.case).or_insert_with(|| {
                 cases.push(Vec::new());
                 cases.len() - 1
             });
-            cases[slot].push(event);
-        }
-        while !cases.is_empty() {
-            let rest = cases.split_off(cases.len().min(CASE_BATCH));
-            visit(std::mem::replace(&mut cases, rest))?;
+            cases[slot].push(line);
+        })
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        drop(index);
+        for chunk in cases.chunks(CASE_BATCH) {
+            let batch = chunk
+                .par_iter()
+                .map(|lines| {
+                    lines
+                        .iter()
+                        .map(|line| {
+                            journal::parse_line(1, line)
+                                .map_err(|p| anyhow::anyhow!("a checked line no longer parses: {}", p[0]))
+                        })
+                        .collect::<anyhow::Result<Vec<Event>>>()
+                })
+                .collect::<anyhow::Result<Vec<Vec<Event>>>>()?;
+            visit(batch)?;
         }
         return Ok(());
     }

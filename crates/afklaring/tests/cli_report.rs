@@ -66,3 +66,38 @@ fn benchmark_without_the_html_format_is_refused() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--benchmark kan kun bruges med --format html"));
 }
+
+#[test]
+fn indicators_from_a_journal_file_equal_indicators_from_the_database_and_a_bad_file_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (journal, population, db) = (path("j.jsonl"), path("pop.csv"), path("t.db"));
+    ok(&afklaring(&[
+        "simulate",
+        "--profile",
+        "country",
+        "--cases",
+        "2000",
+        "--out",
+        &journal,
+        "--population",
+        &population,
+    ]));
+    ok(&afklaring(&["import", &journal, "--db", &db]));
+    let from_db = afklaring(&["indicators", "--db", &db, "--population", &population, "--format", "json"]);
+    let from_file = afklaring(&["indicators", "--journal", &journal, "--population", &population, "--format", "json"]);
+    ok(&from_db);
+    ok(&from_file);
+    assert!(!from_file.stdout.is_empty());
+    assert_eq!(from_db.stdout, from_file.stdout, "the same cases give the same indicators");
+
+    let mut text = std::fs::read_to_string(&journal).unwrap();
+    let lines = text.lines().count();
+    text.push_str("{\"case\":\"K101-000001\",\"at\":\"2030-01-01\",\"type\":\"samtale\"}\n");
+    let bad = path("bad.jsonl");
+    std::fs::write(&bad, text).unwrap();
+    let refused = afklaring(&["indicators", "--journal", &bad, "--population", &population, "--format", "json"]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains(&format!("line {}, field `kind`", lines + 1)), "{stderr}");
+}

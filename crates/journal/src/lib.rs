@@ -15,7 +15,9 @@ mod write;
 pub use check::Checker;
 pub use event::{Afgoerelse, Event, EventBody, Findings, Weighted};
 pub use ids::{format_date, format_date_da, parse_date, At, CaseId, Cpr, Kommunekode};
-pub use parse::{parse_draft_decision, parse_journal, parse_journal_with, parse_line, ParseErrors, Problem};
+pub use parse::{
+    check_journal_each, parse_draft_decision, parse_journal, parse_journal_with, parse_line, ParseErrors, Problem,
+};
 pub use projection::*;
 pub use vocabulary::*;
 pub use write::{event_to_map, push_event, write_event, write_journal};

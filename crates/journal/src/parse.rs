@@ -69,6 +69,18 @@ pub fn parse_journal(text: &str) -> Result<Vec<Event>, ParseErrors> {
 /// Parses and checks a journal file against cases already known to `checker` (e.g. from the store).
 pub fn parse_journal_with(text: &str, checker: &mut Checker) -> Result<Vec<Event>, ParseErrors> {
     let mut events = Vec::new();
+    check_journal_each(text, checker, |_, event| events.push(event))?;
+    Ok(events)
+}
+
+/// Parses and checks a journal file, handing each good event and its line to `each` rather than
+/// keeping them, so a caller can keep less (e.g. only the lines, grouped by case). Every problem
+/// in the file is returned; `each` may have seen events of a file that turns out bad.
+pub fn check_journal_each<'t>(
+    text: &'t str,
+    checker: &mut Checker,
+    mut each: impl FnMut(&'t str, Event),
+) -> Result<(), ParseErrors> {
     let mut problems = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -79,7 +91,7 @@ pub fn parse_journal_with(text: &str, checker: &mut Checker) -> Result<Vec<Event
             Ok(event) => {
                 let found = checker.check(line_no, &event);
                 if found.is_empty() {
-                    events.push(event);
+                    each(line, event);
                 } else {
                     problems.extend(found);
                 }
@@ -88,7 +100,7 @@ pub fn parse_journal_with(text: &str, checker: &mut Checker) -> Result<Vec<Event
         }
     }
     if problems.is_empty() {
-        Ok(events)
+        Ok(())
     } else {
         Err(ParseErrors(problems))
     }
