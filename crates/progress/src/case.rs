@@ -49,7 +49,7 @@ impl PreparedCase {
 /// foertidspension, seniorfoertidspension or fleksjob and nothing has been started since.
 pub fn is_closed(state: &CaseState, as_of: NaiveDate) -> bool {
     if let Some(citizen) = &state.citizen {
-        if as_of >= rulebook::pl::p1a::folkepension_date(citizen.birth_date) {
+        if as_of >= rulebook::pl::p1a::folkepension_date(citizen.birth_date, as_of) {
             return true;
         }
     }

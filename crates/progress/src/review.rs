@@ -159,7 +159,7 @@ pub fn replay_dates(facts: &CaseFacts, until: NaiveDate) -> Vec<NaiveDate> {
         dates.push(add_months(birth, 18 * 12));
         dates.push(add_months(birth, 40 * 12));
         if let Some(window) = rulebook::version_on(rulebook::pl::p17::SENIOR_VINDUE, until) {
-            dates.push(window.value.before(rulebook::pl::p1a::folkepension_date(birth)));
+            dates.push(window.value.before(rulebook::pl::p1a::folkepension_date(birth, until)));
         }
     }
     // Nothing can be met before the first judgement: every track needs one.

@@ -430,7 +430,7 @@ fn started_ressourceforloeb(case: &PreparedCase) -> bool {
 fn senior_guidance(case: &PreparedCase, settings: &Settings, out: &mut Items<'_>) {
     let s = &case.state;
     let Some(citizen) = &s.citizen else { return };
-    let pension = rulebook::pl::p1a::folkepension_date(citizen.birth_date);
+    let pension = rulebook::pl::p1a::folkepension_date(citizen.birth_date, case.as_of);
     let Some(window) = rulebook::version_on(rulebook::pl::p17::SENIOR_VINDUE, case.as_of).map(|d| d.value) else {
         return;
     };

@@ -90,7 +90,7 @@ impl<'a> View<'a> {
     }
 
     pub(crate) fn folkepension_date(&self) -> Option<NaiveDate> {
-        self.facts.birth_date.map(p1a::folkepension_date)
+        self.facts.birth_date.map(|birth| p1a::folkepension_date(birth, self.as_of))
     }
 
     /// Whether a ressourceforløb has been tried (started) by the as-of date.

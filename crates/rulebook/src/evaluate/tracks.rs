@@ -33,7 +33,7 @@ fn age_gate(view: &View<'_>, meta: &RuleMeta, b: &mut TrackBuilder) -> Result<Op
     }
     if view.as_of >= pension {
         return Err(TrackBuilder::not_in_play(
-            &p1a::FOLKEPENSIONSALDER,
+            &p1a::table_on(view.as_of).meta,
             format!("Borgeren har nået folkepensionsalderen ({pension})."),
         ));
     }
@@ -167,7 +167,7 @@ fn seniorfoertidspension(view: &View<'_>) -> Track {
     let reference = application.map_or(view.as_of, |a| a.at);
     if view.as_of >= pension {
         return TrackBuilder::not_in_play(
-            &p1a::FOLKEPENSIONSALDER,
+            &p1a::table_on(view.as_of).meta,
             format!("Borgeren har nået folkepensionsalderen ({pension})."),
         );
     }
