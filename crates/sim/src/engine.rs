@@ -117,7 +117,8 @@ pub(crate) fn generate_case(
     let span = (ctx.cfg.end - ctx.cfg.start).num_days().max(181) - 90;
     let entry = ctx.cfg.start + Duration::days(rng.gen_range(0..span));
     let birth = add_years(entry, -(age as i32)) - Duration::days(rng.gen_range(0..365));
-    let pension_date = folkepension_date(birth);
+    // The folkepension age by the law as it stands at the end of the simulated period.
+    let pension_date = rulebook::pl::p1a::folkepension_date(birth, ctx.cfg.end);
     let expected = composition_award_probability(age, sex, diagnosis, entry_benefit);
     let destined = rng.gen::<f64>() < (expected * profile.award_multiplier.max(0.0)).min(0.95);
     let mut g = CaseGen {
@@ -1519,33 +1520,9 @@ fn add_years(date: NaiveDate, years: i32) -> NaiveDate {
     moved.unwrap_or(date)
 }
 
-/// The date folkepension starts, by birth date (the statutory pension age rising from 65 to 69).
-fn folkepension_date(birth: NaiveDate) -> NaiveDate {
-    let y = birth.year();
-    let half_year = birth.month() > 6;
-    let months = match y {
-        ..=1953 => 65 * 12,
-        1954 if !half_year => 65 * 12 + 6,
-        1954 => 66 * 12,
-        1955 if !half_year => 66 * 12 + 6,
-        1955..=1962 => 67 * 12,
-        1963..=1966 => 68 * 12,
-        _ => 69 * 12,
-    };
-    birth.checked_add_months(Months::new(months)).unwrap_or(birth)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folkepension_age_rises_from_65_to_69_by_birth_year() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(folkepension_date(d(1950, 3, 1)), d(2015, 3, 1));
-        assert_eq!(folkepension_date(d(1958, 3, 1)), d(2025, 3, 1));
-        assert_eq!(folkepension_date(d(1970, 3, 1)), d(2039, 3, 1));
-    }
 
     #[test]
     fn add_years_moves_leap_days_to_the_last_of_february() {
