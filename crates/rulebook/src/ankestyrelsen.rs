@@ -1,13 +1,19 @@
 //! Ankestyrelsen's principle decisions named in the report (rules.md § 4), with their periods.
 //!
 //! "Kommunen skal ved behandlingen af sager følge Ankestyrelsens principafgørelser" (L748–749).
-//! Dates: only 42-17 has a verified date (KEN nr. 9599 af 30. juni 2017). For the others the
-//! period starts on 1 January of the year in the number (an approximation), and decisions from
-//! before the 2013 reform start with the earliest edition. 33-15 and 92-16 stop applying when
-//! L 193 enters into force on 1 June 2018: STAR wrote that withdrawing them was in line with the
-//! bill (L27–29), and Ankestyrelsen said in its consultation reply that it would withdraw them
-//! (the minister's answer to L 193 spm. 3 of 8 May 2018). The exact date Ankestyrelsen
-//! withdrew them is not verified; the L 193 date is used.
+//! Dates: only 42-17 has a verified day (KEN nr. 9599 af 30. juni 2017). Ankestyrelsen's news
+//! pages date the publication month of 24-14 and 25-14 (May 2014) and of 1-15 (February 2015);
+//! those start on the 1st of that month. For the others the period starts on 1 January of the
+//! year in the number (an approximation), and decisions from before the 2013 reform start with
+//! the earliest edition.
+//!
+//! 33-15 and 92-16 stop applying here when L 193 enters into force on 1 June 2018: from then the
+//! law they interpreted requires a development perspective for a ressourceforløb, STAR wrote that
+//! withdrawing them was in line with the bill (L27–29), and Ankestyrelsen said it would withdraw
+//! them (the minister's answer to L 193 spm. 3 of 8 May 2018). Formally, a principle decision
+//! applies until Ankestyrelsen announces it withdrawn; that came with principle decision 58-18 in
+//! December 2018 for 33-15 (LEV, 5 February 2019) and, reportedly, for 92-16 too (exact day not
+//! verified). We keep the L 193 date because the legal basis they interpreted changed then.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -58,15 +64,15 @@ pub const P7_04: RuleMeta = pa("ast.p-7-04", "Ankestyrelsen P-7-04", from_year(2
 /// 39-17: PL § 17, stk. 2 cases: no LÆ 265; transition within 3 weeks.
 pub const A39_17: RuleMeta = pa("ast.39-17", "Ankestyrelsen 39-17", from_year(2017));
 /// 25-14: fleksjob of 40 minutes and 2 hours a week upheld.
-pub const A25_14: RuleMeta = pa("ast.25-14", "Ankestyrelsen 25-14", from_year(2014));
+pub const A25_14: RuleMeta = pa("ast.25-14", "Ankestyrelsen 25-14", Period::starting(ymd(2014, 5, 1)));
 /// 24-14: boundary between ressourceforløb and few-hours fleksjob.
-pub const A24_14: RuleMeta = pa("ast.24-14", "Ankestyrelsen 24-14", from_year(2014));
+pub const A24_14: RuleMeta = pa("ast.24-14", "Ankestyrelsen 24-14", Period::starting(ymd(2014, 5, 1)));
 /// 92-16: ressourceforløb unless obviously pointless in advance. Withdrawn.
 pub const A92_16: RuleMeta = pa("ast.92-16", "Ankestyrelsen 92-16", Period::between(ymd(2016, 1, 1), L193_IN_FORCE));
 /// 42-17: a new ressourceforløb if the cross-disciplinary need remains.
 pub const A42_17: RuleMeta = pa("ast.42-17", "Ankestyrelsen 42-17", Period::starting(ymd(2017, 6, 30)));
 /// 1-15: ressourceforløb must be granted when its conditions are met.
-pub const A1_15: RuleMeta = pa("ast.1-15", "Ankestyrelsen 1-15", from_year(2015));
+pub const A1_15: RuleMeta = pa("ast.1-15", "Ankestyrelsen 1-15", Period::starting(ymd(2015, 2, 1)));
 /// 6-14: submit to the team only with a basis; PL § 17, stk. 2 always.
 pub const A6_14: RuleMeta = pa("ast.6-14", "Ankestyrelsen 6-14", from_year(2014));
 /// 64-11: a grant of something else than an applied-for fleksjob needs a fleksjob refusal.
@@ -121,6 +127,16 @@ mod tests {
         for d in DECISIONS.iter().filter(|d| !["33-15", "92-16"].contains(&d.number)) {
             assert!(d.meta.in_force_on(ymd(2018, 6, 1)), "{}", d.number);
         }
+    }
+
+    #[test]
+    fn decisions_24_14_and_25_14_apply_from_may_2014_and_1_15_from_february_2015() {
+        for meta in [A24_14, A25_14] {
+            assert!(!meta.in_force_on(ymd(2014, 4, 30)));
+            assert!(meta.in_force_on(ymd(2014, 5, 1)));
+        }
+        assert!(!A1_15.in_force_on(ymd(2015, 1, 31)));
+        assert!(A1_15.in_force_on(ymd(2015, 2, 1)));
     }
 
     #[test]
