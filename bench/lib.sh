@@ -3,7 +3,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
 DATA="${BENCH_DATA:-$BENCH/.data}"
-BIN="$ROOT/target/release"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release"
 PG_BASE="${PG_BASE:-postgres://postgres@127.0.0.1:5432/test}"
 mkdir -p "$DATA"
 

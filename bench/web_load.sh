@@ -19,7 +19,7 @@ mkdir -p "$(dirname "$DB")"
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 echo "Starting the server on $DB ($CASES cases; the first run builds the database, which takes minutes) …"
-target/release/afklaring serve --demo --demo-cases "$CASES" --db "$DB" --addr "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}/release/afklaring" serve --demo --demo-cases "$CASES" --db "$DB" --addr "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT

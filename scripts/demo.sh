@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -p afklaring
-bin=target/release/afklaring
+bin="${CARGO_TARGET_DIR:-target}/release/afklaring"
 db=demo/afklaring.db
 mkdir -p demo
 rm -f "$db" "$db-wal" "$db-shm"
