@@ -158,8 +158,8 @@ pub fn replay_dates(facts: &CaseFacts, until: NaiveDate) -> Vec<NaiveDate> {
     if let Some(birth) = facts.birth_date {
         dates.push(add_months(birth, 18 * 12));
         dates.push(add_months(birth, 40 * 12));
-        if let Some(window) = rulebook::version_on(rulebook::pl::p17::SENIOR_VINDUE, until) {
-            dates.push(window.value.before(rulebook::pl::p1a::folkepension_date(birth, until)));
+        if let Some(scheme) = rulebook::pl::p26a::senior_scheme_on(until) {
+            dates.push(scheme.window.before(rulebook::pl::p1a::folkepension_date(birth, until)));
         }
     }
     // Nothing can be met before the first judgement: every track needs one.

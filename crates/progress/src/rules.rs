@@ -38,8 +38,10 @@ pub const RSL5_IKKE_STARTET: Rule = Rule::of(&rulebook::rsl::HELHEDSVURDERING);
 pub const SAGSBEHANDLERSKIFT: Rule = Rule { id: "fremdrift.sagsbehandlerskift", basis: "Taskforce-anbefaling 2" };
 /// Too many distinct writers.
 pub const SKRIVERE: Rule = Rule { id: "fremdrift.antal_skrivere", basis: "Taskforce-anbefaling 2" };
-/// Within 5 years of folkepension age and not told about seniorfoertidspension.
+/// Within 5 years of folkepension age and not told about seniorfoertidspension (until 2019).
 pub const SENIOR_VEJLEDNING: Rule = Rule::of(&rulebook::praksis::SENIOR_VEJLEDNING);
+/// Within 6 years of folkepension age and not told about seniorpension (from 2020).
+pub const SENIORPENSION_VEJLEDNING: Rule = Rule::of(&rulebook::praksis::SENIORPENSION_VEJLEDNING);
 /// A young citizen with a developmental disability heading into a long clarification.
 pub const UNG_UDVIKLINGSHAEMNING: Rule =
     Rule { id: "fremdrift.ung_udviklingshaemning", basis: "Taskforce-anbefaling 1" };
@@ -85,6 +87,7 @@ pub const ALL: &[Rule] = &[
     SAGSBEHANDLERSKIFT,
     SKRIVERE,
     SENIOR_VEJLEDNING,
+    SENIORPENSION_VEJLEDNING,
     UNG_UDVIKLINGSHAEMNING,
     ANDEN_AFGOERELSE,
     UDSAETTELSE_UDEN_BEGRUNDELSE,

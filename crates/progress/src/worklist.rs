@@ -424,17 +424,19 @@ fn started_ressourceforloeb(case: &PreparedCase) -> bool {
         || s.decisions.last().is_some_and(|d| d.decision.outcome == AfgoerelseOutcome::BevilgetRessourceforloeb)
 }
 
-/// Within 5 years of folkepension age (PL § 17, stk. 3; PL § 1 a) and not yet told about
-/// seniorfoertidspension. "Told" is a `samtale` of kind [`SENIOR_GUIDANCE_KIND`]; an application
-/// for or a decision on seniorfoertidspension also shows the citizen knows.
+/// Within the window before folkepension age of the early-retirement scheme open on the date
+/// (seniorfoertidspension, PL § 17, stk. 3, 5 years, until 2019; seniorpension, PL § 26 a,
+/// 6 years, from 2020; PL § 1 a for the age) and not yet told about it. "Told" is a `samtale` of
+/// kind [`SENIOR_GUIDANCE_KIND`]; an application for or a decision on seniorfoertidspension also
+/// shows the citizen knows.
 fn senior_guidance(case: &PreparedCase, settings: &Settings, out: &mut Items<'_>) {
     let s = &case.state;
     let Some(citizen) = &s.citizen else { return };
     let pension = rulebook::pl::p1a::folkepension_date(citizen.birth_date, case.as_of);
-    let Some(window) = rulebook::version_on(rulebook::pl::p17::SENIOR_VINDUE, case.as_of).map(|d| d.value) else {
+    let Some(scheme) = rulebook::pl::p26a::senior_scheme_on(case.as_of) else {
         return;
     };
-    let opens = window.before(pension);
+    let opens = scheme.window.before(pension);
     if case.as_of < opens || case.as_of >= pension {
         return;
     }
@@ -452,15 +454,17 @@ fn senior_guidance(case: &PreparedCase, settings: &Settings, out: &mut Items<'_>
     let from = s.opened.map_or(opens, |o| o.max(opens));
     let due = add_weeks(from, settings.senior_guidance_weeks);
     let state = if case.as_of > due { ItemState::Overskredet } else { ItemState::Aaben };
+    let rule = if scheme.name == "seniorpension" { rules::SENIORPENSION_VEJLEDNING } else { rules::SENIOR_VEJLEDNING };
     out.push(
-        rules::SENIOR_VEJLEDNING,
+        rule,
         ItemKind::Advarsel,
         Some(due),
         state,
         Severity::Middel,
         format!(
-            "Borgeren når folkepensionsalderen {pension} og har under {} tilbage. Vejled borgeren om seniorførtidspension (taskforcens anbefaling 1), og notér det som en samtale af typen {SENIOR_GUIDANCE_KIND}.",
-            window.danish()
+            "Borgeren når folkepensionsalderen {pension} og har under {} tilbage. Vejled borgeren om {} (taskforcens anbefaling 1), og notér det som en samtale af typen {SENIOR_GUIDANCE_KIND}.",
+            scheme.window.danish(),
+            scheme.name
         ),
     );
 }

@@ -52,8 +52,19 @@ pub const SAMTALE_KBH: RuleMeta = RuleMeta {
 pub const SENIOR_VEJLEDNING: RuleMeta = RuleMeta {
     id: "praksis.seniorfoertidspension.vejledning",
     citation: "PL § 17, stk. 3",
-    in_force: Period::starting(ymd(2014, 1, 1)),
+    in_force: Period::between(ymd(2014, 1, 1), crate::pl::p26a::IN_FORCE),
     enacted_by: "Taskforcens anbefaling (2018)",
+    source: SourceKind::Interpretation,
+};
+
+/// The same guidance for seniorpension, which replaced seniorførtidspension from 2020 (our
+/// reading: the recommendation's reason, older citizens for whom development before pension age
+/// is unrealistic, carries over to the successor scheme).
+pub const SENIORPENSION_VEJLEDNING: RuleMeta = RuleMeta {
+    id: "praksis.seniorpension.vejledning",
+    citation: "PL § 26 a",
+    in_force: Period::starting(crate::pl::p26a::IN_FORCE),
+    enacted_by: "Taskforcens anbefaling (2018), læst for seniorpension",
     source: SourceKind::Interpretation,
 };
 
@@ -82,5 +93,12 @@ pub const PRAKSIS_FP_2015: RuleMeta = RuleMeta {
 pub const AFKLARING_FOR_KORT: &[Dated<Span>] = &[Dated { meta: PRAKSIS_FP_2015, value: Span::Weeks(4) }];
 
 /// Every rule version in this file.
-pub const RULES: &[&RuleMeta] =
-    &[&HELBRED_AKTUALITET, &BOOKING, &SAMTALE_KBH, &SENIOR_VEJLEDNING, &PRAKSIS_FLEKSJOB_2016, &PRAKSIS_FP_2015];
+pub const RULES: &[&RuleMeta] = &[
+    &HELBRED_AKTUALITET,
+    &BOOKING,
+    &SAMTALE_KBH,
+    &SENIOR_VEJLEDNING,
+    &SENIORPENSION_VEJLEDNING,
+    &PRAKSIS_FLEKSJOB_2016,
+    &PRAKSIS_FP_2015,
+];

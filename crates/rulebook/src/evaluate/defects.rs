@@ -9,7 +9,7 @@ use crate::facts::{
 };
 use crate::fvl;
 use crate::lou;
-use crate::pl::{p19, p20};
+use crate::pl::{p19, p20, p26a};
 use crate::rsl;
 use crate::view::View;
 
@@ -99,6 +99,18 @@ fn check(view: &View<'_>, all_facts: &CaseFacts, d: &Decision, label: &str, out:
         let offered = facts.meeting_offers.iter().any(|o| o.at <= d.at && case_start.is_none_or(|s| o.at >= s));
         if !offered {
             push(&p20::MOEDETILBUD, "borgeren er ikke tilbudt et møde med den, der træffer afgørelsen, før afgørelsen om førtidspension; det kan medføre ugyldighed.".into());
+        }
+    }
+
+    // PL § 26 a: from 2020 seniorførtidspension is decided only on an application made before.
+    if matches!(d.outcome, D::TilkendtSeniorfoertidspension | D::AfslagSeniorfoertidspension) && d.at >= p26a::IN_FORCE
+    {
+        let applied_before = facts
+            .applications
+            .iter()
+            .any(|a| a.kind == ApplicationKind::Seniorfoertidspension && a.at < p26a::IN_FORCE);
+        if !applied_before {
+            push(&p26a::SENIORPENSION, "seniorførtidspension er afløst af seniorpension fra 1. januar 2020, og borgeren søgte ikke seniorførtidspension før da; afgørelsen mangler hjemmel. Borgeren kan søge seniorpension.".into());
         }
     }
 

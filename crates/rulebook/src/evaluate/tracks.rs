@@ -6,7 +6,7 @@ use crate::evaluate::TrackBuilder;
 use crate::facts::{ApplicationKind, Attachment, Criterion, DocumentKind};
 use crate::lab::{p68a, p69_70};
 use crate::meta::{rule_on, RuleMeta};
-use crate::pl::{p16, p17, p18, p19, p1a, p20};
+use crate::pl::{p16, p17, p18, p19, p1a, p20, p26a};
 use crate::praksis;
 use crate::rsl;
 use crate::view::{JudgementState, View};
@@ -150,8 +150,14 @@ fn foertidspension(view: &View<'_>) -> Track {
 
 fn seniorfoertidspension(view: &View<'_>) -> Track {
     let meta = &p17::SENIORFOERTIDSPENSION;
-    if !meta.in_force_on(view.as_of) {
+    if view.as_of < meta.in_force.from {
         return TrackBuilder::not_in_play(meta, "Seniorførtidspension gælder først fra 1. januar 2014.");
+    }
+    let application = view.latest_application(ApplicationKind::Seniorfoertidspension);
+    // From 2020 only an application made while the scheme existed is still decided under it.
+    let transitional = !meta.in_force_on(view.as_of);
+    if transitional && !application.is_some_and(|a| meta.in_force_on(a.at)) {
+        return seniorpension(view);
     }
     let mut b = TrackBuilder::new();
     let Some(pension) = view.folkepension_date() else {
@@ -163,7 +169,6 @@ fn seniorfoertidspension(view: &View<'_>) -> Track {
     };
     let window = p17::SENIOR_VINDUE[0].value;
     let opens = window.before(pension);
-    let application = view.latest_application(ApplicationKind::Seniorfoertidspension);
     let reference = application.map_or(view.as_of, |a| a.at);
     if view.as_of >= pension {
         return TrackBuilder::not_in_play(
@@ -183,6 +188,12 @@ fn seniorfoertidspension(view: &View<'_>) -> Track {
             format!("Borgeren har højst {} til folkepensionsalderen ({pension}) og kan søge seniorførtidspension. Vejled borgeren om muligheden.", window.danish()),
         );
     };
+    if transitional {
+        b.note(
+            &p26a::SENIORPENSION,
+            format!("Ansøgningen er indgivet {}, før seniorpension afløste seniorførtidspension 1. januar 2020, og behandles efter de hidtidige regler.", application.at),
+        );
+    }
     b.note(
         meta,
         format!(
@@ -215,6 +226,38 @@ fn seniorfoertidspension(view: &View<'_>) -> Track {
     b.require(view, meta, Criterion::ArbejdsevneVaesentligtNedsat, true);
     b.note(meta, "Ansøgeren skal ikke igennem beskæftigelsesrettede tilbud for at udvikle arbejdsevnen.");
     b.finish()
+}
+
+/// From 2020 the seniorfoertidspension track says that seniorpension replaced the scheme, and
+/// when the citizen can apply for it. Its other conditions (years of employment, capacity of at
+/// most 15 hours a week in the latest job) have no facts in the journal and are not judged.
+fn seniorpension(view: &View<'_>) -> Track {
+    let meta = &p26a::SENIORPENSION;
+    let replaced = "Seniorførtidspension er afløst af seniorpension fra 1. januar 2020.";
+    let Some(pension) = view.folkepension_date() else {
+        return TrackBuilder::not_in_play(
+            meta,
+            format!("{replaced} Borgerens fødselsdato kendes ikke, så afstanden til folkepensionsalderen kan ikke beregnes."),
+        );
+    };
+    if view.as_of >= pension {
+        return TrackBuilder::not_in_play(
+            &p1a::table_on(view.as_of).meta,
+            format!("Borgeren har nået folkepensionsalderen ({pension})."),
+        );
+    }
+    let window = &p26a::SENIORPENSION_VINDUE[0];
+    let opens = window.value.before(pension);
+    if view.as_of < opens {
+        return TrackBuilder::not_in_play(
+            &window.meta,
+            format!("{replaced} Borgeren har mere end {} til folkepensionsalderen ({pension}); seniorpension kan søges fra {opens}.", window.value.danish()),
+        );
+    }
+    TrackBuilder::not_in_play(
+        &praksis::SENIORPENSION_VEJLEDNING,
+        format!("{replaced} Borgeren har højst {} til folkepensionsalderen ({pension}) og kan søge seniorpension. Betingelserne om 20–25 års beskæftigelse og en arbejdsevne, der varigt er nedsat til højst 15 timer om ugen i forhold til seneste job, vurderes ikke her. Vejled borgeren om muligheden.", window.value.danish()),
+    )
 }
 
 fn fleksjob(view: &View<'_>, foertidspension: &Track) -> Track {

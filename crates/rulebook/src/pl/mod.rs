@@ -7,6 +7,7 @@ pub mod p19;
 pub mod p1a;
 pub mod p20;
 pub mod p21;
+pub mod p26a;
 
 use crate::meta::RuleMeta;
 
@@ -20,5 +21,6 @@ pub fn rules() -> Vec<&'static RuleMeta> {
     all.extend_from_slice(p19::RULES);
     all.extend_from_slice(p20::RULES);
     all.extend_from_slice(p21::RULES);
+    all.extend_from_slice(p26a::RULES);
     all
 }

@@ -40,11 +40,13 @@ pub const FORELIGGENDE_GRUNDLAG: RuleMeta = RuleMeta {
 };
 
 /// Stk. 3: seniorførtidspension. The scheme's order is of 18 December 2013; in force from
-/// 1 January 2014 (assumed from the order's date, not verified).
+/// 1 January 2014 (assumed from the order's date, not verified). Repealed from 1 January 2020,
+/// when seniorpension (PL § 26 a, [`super::p26a`]) replaced it; applications made before then are
+/// still decided under it.
 pub const SENIORFOERTIDSPENSION: RuleMeta = RuleMeta {
     id: "pl.17.3.seniorfoertidspension",
     citation: "PL § 17, stk. 3",
-    in_force: Period::starting(ymd(2014, 1, 1)),
+    in_force: Period::between(ymd(2014, 1, 1), super::p26a::IN_FORCE),
     enacted_by: "Lov nr. 1380 af 23. december 2012; BEK nr. 1555 af 18. december 2013",
     source: SourceKind::Statute,
 };
