@@ -60,6 +60,25 @@ pub fn senior_scheme_on(date: NaiveDate) -> Option<SeniorScheme> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::Criterion as C;
+    use crate::testkit::*;
+
+    #[test]
+    fn the_window_of_someone_born_in_1971_moved_a_year_later_when_70_took_effect_on_31_december_2025() {
+        let f = judged(
+            citizen(d(1971, 1, 1)),
+            d(2025, 6, 1),
+            &[(C::ArbejdsevneVarigtNedsat, true), (C::ArbejdsevneVaesentligtNedsat, true)],
+        );
+        let text = |as_of| {
+            let c = eval(&f, as_of);
+            c.tracks.seniorfoertidspension.findings.iter().map(|x| x.text.clone()).collect::<Vec<_>>().join(" ")
+        };
+        assert!(text(d(2025, 12, 30)).contains("(2040-01-01); seniorpension kan søges fra 2034-01-01"));
+        assert!(text(d(2025, 12, 31)).contains("(2041-01-01); seniorpension kan søges fra 2035-01-01"));
+        let cited = eval(&f, d(2025, 12, 31));
+        assert!(cites(&cited.tracks.seniorfoertidspension.findings, "pl.26a.1.seks_aar"));
+    }
 
     #[test]
     fn seniorfoertidspension_is_open_until_31_december_2019_and_seniorpension_from_1_january_2020() {
