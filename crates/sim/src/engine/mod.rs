@@ -201,7 +201,7 @@ impl Unit {
 /// How the case ends, drawn when it opens.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Route {
-    /// Application for seniorfoertidspension (within 5 years of folkepension).
+    /// Application for seniorfoertidspension (within 5 years of folkepension; only before 2020).
     Senior { award: bool },
     /// Terminally ill: pension without the team (PL § 18, stk. 2).
     Terminal,
@@ -530,7 +530,12 @@ impl CaseGen<'_> {
     fn draw_route(&mut self, entry: EntryBenefit, destined: bool) -> Route {
         let profile = self.ctx.profile;
         let years_left = (self.pension_date - self.entry).num_days() as f64 / 365.25;
-        if years_left <= 5.0 && self.chance(0.4) {
+        // Seniorpension replaced seniorfoertidspension on 1 January 2020 and is decided outside
+        // the municipality's journal (the spec has no event for it), so only applications that
+        // fall before then (at most 180 days after entry) take this route; later ones go on as
+        // ordinary cases.
+        let applies_before_2020 = self.entry + Duration::days(180) < rulebook::pl::p26a::IN_FORCE;
+        if years_left <= 5.0 && applies_before_2020 && self.chance(0.4) {
             return Route::Senior { award: destined };
         }
         if destined {
