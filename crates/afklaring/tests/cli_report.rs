@@ -52,7 +52,7 @@ fn a_simulated_country_gives_a_self_contained_html_report_with_charts_and_the_be
     assert!(html.contains("Status efter afsluttet ressourceforløb"));
     assert!(html.contains("Grænsen er 5 personer"));
     // Kolding (621) is the municipality simulated to award twice what its composition predicts.
-    assert!(html.contains("Kommune 621"));
+    assert!(html.contains("Kolding (621)"));
     // No case ids: the simulated cases are named K<kommunekode>-<n>.
     let journal_text = std::fs::read_to_string(&journal).unwrap();
     let first_case = journal_text.split("\"case\":\"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();

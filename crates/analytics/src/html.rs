@@ -196,10 +196,15 @@ impl View {
     }
 }
 
+/// "Kolding (621)" for a kommunekode, "Kommune X" for anything else.
+fn municipality_label(code: &str) -> String {
+    journal::Kommunekode::parse(code).map_or_else(|| format!("Kommune {code}"), |k| k.label_da())
+}
+
 fn scope_label(scope: &Scope) -> String {
     match scope {
         Scope::Country => "Alle kommuner".to_string(),
-        Scope::Municipality(m) => format!("Kommune {m}"),
+        Scope::Municipality(m) => municipality_label(m),
         Scope::Unit(u) => format!("Enhed {u}"),
     }
 }
@@ -632,9 +637,9 @@ fn benchmark_section(out: &mut String, benchmark: &Benchmark) {
                 let hide = hidden(row.actual);
                 Bar {
                     label: if row.small {
-                        format!("Kommune {} (få borgere)", row.municipality)
+                        format!("{} (få borgere)", municipality_label(&row.municipality))
                     } else {
-                        format!("Kommune {}", row.municipality)
+                        municipality_label(&row.municipality)
                     },
                     value: if hide { None } else { row.ratio },
                     low: if hide { None } else { row.ci_low },
@@ -658,8 +663,8 @@ fn benchmark_section(out: &mut String, benchmark: &Benchmark) {
         };
         let _ = write!(
             out,
-            "<tr><td>Kommune {}</td><td{}>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&row.municipality),
+            "<tr><td>{}</td><td{}>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&municipality_label(&row.municipality)),
             class_of(actual),
             shown_text(actual, 0),
             danish(row.expected, 1),
@@ -734,7 +739,7 @@ mod tests {
     fn a_count_of_three_is_shown_as_under_five_and_its_rate_as_hidden() {
         let html = html_report(&report(2018, 3.0), None, &[]);
         // The first table is the inflow to foertidspension.
-        let row = html.split("<tr>").find(|r| r.starts_with("<td>Kommune 101</td>")).expect("a row for 101");
+        let row = html.split("<tr>").find(|r| r.starts_with("<td>København (101)</td>")).expect("a row for 101");
         assert!(row.contains("&lt;5"), "{row}");
         assert!(row.contains("skjult"), "{row}");
         assert!(!row.contains("41.234"), "the denominator beside a hidden count is hidden too: {row}");
@@ -762,7 +767,7 @@ mod tests {
         // 101's 1-month row: 2 is "<5", the next smallest (6) is hidden as well.
         let row = html
             .split("<tr>")
-            .filter(|r| r.starts_with("<td>Kommune 101</td>"))
+            .filter(|r| r.starts_with("<td>København (101)</td>"))
             .find(|r| r.contains("&lt;5"))
             .expect("the status row of 101");
         assert!(!row.contains("<small>6</small>"), "{row}");
@@ -790,7 +795,7 @@ mod tests {
             }
         }
         let html = html_report(&given, None, &[]);
-        assert!(html.contains("Kommune 101 (n=20)"), "the bar names its total");
+        assert!(html.contains("København (101) (n=20)"), "the bar names its total");
         assert!(html.contains("Førtidspension: 60 %"), "12 of 20, not 12 of the 12 shown");
         assert!(html.contains("Små grupper (skjult): 40 %"));
     }
