@@ -231,11 +231,36 @@ fn case_contributions(case: &PreparedCase, from: NaiveDate) -> Vec<Contribution>
             push(d.due, What::Conversation { met: false });
         }
     }
-    // Other legal deadlines that fell due in the period.
-    for d in now.deadlines.iter().filter(|d| !is_conversation_rule(d.rule) && in_period(d.due)) {
-        match d.state {
-            DeadlineState::Opfyldt => push(d.due, What::Deadline { met: true }),
-            DeadlineState::Overskredet => push(d.due, What::Deadline { met: false }),
+    // Other legal deadlines that fell due in the period. The rulebook is asked on every day in the
+    // period on which a step was taken, and at the end, so a deadline that a later one of the same
+    // rule replaced (a second overgang, a second indstilling) still counts. Each (rule, due day)
+    // counts once, as last seen.
+    let mut steps: Vec<NaiveDate> = s
+        .decisions
+        .iter()
+        .map(|d| d.at)
+        .chain(s.transitions.iter().map(|t| t.at))
+        .chain(s.recommendations.iter().map(|r| r.at))
+        .chain(s.team_submissions.iter().map(|t| t.at))
+        .chain(s.team_meetings.iter().map(|m| m.at))
+        .chain(s.delay_letters.iter().map(|l| l.at))
+        .chain(s.applications.iter().map(|a| a.at))
+        .chain(s.measures.iter().flat_map(|m| [Some(m.start), m.ended]).flatten())
+        .filter(|d| in_period(*d) && *d < to)
+        .collect();
+    steps.sort_unstable();
+    steps.dedup();
+    let mut seen: BTreeMap<(&'static str, NaiveDate), DeadlineState> = BTreeMap::new();
+    let earlier = steps.iter().filter_map(|d| rulebook::evaluate(&case.facts, *d, None));
+    for conclusions in earlier.chain(std::iter::once(now)) {
+        for d in conclusions.deadlines.iter().filter(|d| !is_conversation_rule(d.rule) && in_period(d.due)) {
+            seen.insert((d.rule, d.due), d.state);
+        }
+    }
+    for ((_, due), state) in seen {
+        match state {
+            DeadlineState::Opfyldt => push(due, What::Deadline { met: true }),
+            DeadlineState::Overskredet => push(due, What::Deadline { met: false }),
             DeadlineState::Aaben => {}
         }
     }

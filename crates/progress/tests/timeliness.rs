@@ -46,3 +46,18 @@ fn weeks_from_the_forberedende_del_to_the_decision_are_measured_against_23_weeks
     );
     assert_eq!(other.total.decisions, 0);
 }
+
+#[test]
+fn a_pension_deadline_replaced_by_a_later_one_still_counts() {
+    // Two passages to the pension rules: the first decided within 3 months (PL § 21, stk. 1), the
+    // second not decided by the end of the year. Both deadlines fell due in the year.
+    let t = progress::timeliness(
+        &fixture("to-overgange-til-pensionsreglerne"),
+        d(2017, 1, 1),
+        d(2017, 12, 31),
+        None,
+        &Settings::default(),
+    );
+    let anna = t.caseworkers.iter().find(|r| r.key == "sb:anna").expect("a row for sb:anna");
+    assert_eq!((anna.deadlines_due, anna.deadlines_met), (2, 1));
+}
