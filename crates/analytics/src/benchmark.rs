@@ -393,15 +393,15 @@ pub fn benchmark(
         let described: Vec<String> =
             fit.separated_cells.iter().take(6).map(|&i| design.describe(&keys[i], &options.age_bands)).collect();
         notes.push(format!(
-            "{} covariate cell(s) with {} people had no awards (or only awards) and were fitted at probability 0 (or 1), the maximum-likelihood limit; e.g. {}",
+            "{} celle(r) i modellen med {} personer havde ingen tilkendelser (eller kun tilkendelser) og fik sandsynligheden 0 (eller 1), maksimum-likelihood-grænsen; fx {}",
             fit.separated_cells.len(),
-            fit.separated_cells.iter().map(|&i| trials[i]).sum::<f64>(),
+            fit.separated_cells.iter().map(|&i| trials[i]).sum::<f64>().round(),
             described.join("; ")
         ));
     }
     if !fit.converged {
         notes.push(format!(
-            "the model did not converge in {} steps; its probabilities are the last iterate's",
+            "modellen konvergerede ikke på {} skridt; sandsynlighederne er fra sidste iteration",
             fit.iterations
         ));
     }
@@ -603,7 +603,9 @@ fn prepare(
         }
     }
     if outside_ages > 0 {
-        notes.push(format!("{outside_ages} case record(s) aged outside 16-66 at the start of {year} were left out"));
+        notes.push(format!(
+            "{outside_ages} sag(er) med en alder uden for 16-66 år ved begyndelsen af {year} er udeladt"
+        ));
     }
 
     let mut population_by_municipality = BTreeMap::new();
@@ -617,7 +619,7 @@ fn prepare(
                 let without_case = inhabitants - with_case;
                 if without_case < -1e-9 {
                     notes.push(format!(
-                        "municipality {municipality}, ages {}, sex {}: {with_case} citizens with a case but only {inhabitants} inhabitants in the population table; counted as 0 without a case",
+                        "kommune {municipality}, alder {}, køn {}: {with_case} borgere med en sag, men kun {inhabitants} indbyggere i befolkningstabellen; regnet som 0 uden sag",
                         band.label(),
                         sex.as_str()
                     ));
@@ -633,7 +635,7 @@ fn prepare(
     let missing: Vec<&String> = cells.keys().filter(|m| !population_by_municipality.contains_key(*m)).collect();
     if !missing.is_empty() {
         notes.push(format!(
-            "no population for {year} in the table for municipality {}: only its citizens with a case are modelled and it is marked small",
+            "befolkningstabellen har ingen tal for {year} for kommune {}: kun borgere med en sag indgår, og kommunen er markeret som lille",
             missing
                 .iter()
                 .map(|m| m.as_str())
@@ -709,11 +711,11 @@ impl Design {
 
     fn describe(&self, key: &CellKey, bands: &[AgeBand]) -> String {
         format!(
-            "age {}, sex {}, support {}, diagnosis {}",
+            "alder {}, køn {}, forsørgelse {}, diagnosegruppe {}",
             bands[key.band].label(),
             key.sex.as_str(),
             key.support.as_str(),
-            key.diagnosis.map_or("none", DiagnosisGroup::as_str)
+            key.diagnosis.map_or("ingen", DiagnosisGroup::as_str)
         )
     }
 
@@ -867,7 +869,7 @@ mod tests {
         assert_eq!(row.population, 0.0);
         assert!(result.notes.iter().any(|n| n.contains("999")));
         // Nobody without a case is awarded: those cells sit at probability 0, said in a note.
-        assert!(result.notes.iter().any(|n| n.contains("fitted at probability 0")), "{:?}", result.notes);
+        assert!(result.notes.iter().any(|n| n.contains("fik sandsynligheden 0")), "{:?}", result.notes);
         assert!(result.model.converged);
     }
 

@@ -110,17 +110,17 @@ impl ExtractedRecords {
         let (year, left) = (self.year, self.left_out);
         let mut notes = Vec::new();
         if left.no_citizen > 0 {
-            notes.push(format!("{} case(s) without a borger event were left out", left.no_citizen));
+            notes.push(format!("{} sag(er) uden en borger-hændelse er udeladt", left.no_citizen));
         }
         if left.earlier_award > 0 {
             notes.push(format!(
-                "{} case(s) already awarded before {year} were left out (not at risk)",
+                "{} sag(er) med en tilkendelse før {year} er udeladt (kunne ikke få en ny)",
                 left.earlier_award
             ));
         }
         if left.on_pension > 0 {
             notes.push(format!(
-                "{} case(s) on pension at the start of {year} were left out (not at risk)",
+                "{} sag(er), hvor borgeren var på pension ved begyndelsen af {year}, er udeladt (kunne ikke få en ny)",
                 left.on_pension
             ));
         }
@@ -265,7 +265,7 @@ mod tests {
         // b2 opened in April: support is taken at the opening; sex is unknown.
         let b2 = &extracted.records[1];
         assert_eq!((b2.age, b2.sex, b2.support, b2.awarded), (27, Sex::Unknown, SupportCategory::Sygedagpenge, false));
-        assert!(extracted.notes().iter().any(|n| n.contains("already awarded")));
+        assert!(extracted.notes().iter().any(|n| n.contains("tilkendelse før")));
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn html_report(report: &IndicatorReport, benchmark: Option<&Benchmark>, year
     }
 
     if !report.notes.is_empty() {
-        out.push_str("<h2>Noter fra beregningen (på engelsk)</h2><ul class=\"notes\">");
+        out.push_str("<h2>Noter fra beregningen</h2><ul class=\"notes\">");
         for note in &report.notes {
             let _ = write!(out, "<li>{}</li>", escape(note));
         }
