@@ -71,6 +71,31 @@ fn show_prints_a_danish_timeline_and_logs_the_read() {
 }
 
 #[test]
+fn show_names_a_caseworker_who_is_a_user_and_the_municipality() {
+    use store::accounts::{AccountStore, Role, User};
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let mut store = store_sqlite::SqliteStore::open(&db).unwrap();
+    store
+        .put_user(&User {
+            id: "anna".into(),
+            display_name: "Anna Andersen".into(),
+            role: Role::Caseworker,
+            unit: Some("JKI".into()),
+            actor: "sb:anna".into(),
+            citizen_case: None,
+            password_hash: "$argon2id$v=19$x".into(),
+        })
+        .unwrap();
+    drop(store);
+    let shown = text(&afklaring(&["show", "K101-1", "--db", &db, "--as-of", "2017-12-31"]).stdout);
+    assert!(shown.contains("Sagsbehandler: Anna Andersen (sb:anna), enhed"), "{shown}");
+    assert!(shown.contains("[Anna Andersen (sb:anna)]"), "writers are named too: {shown}");
+    assert!(shown.contains("[sb:bo]"), "an actor without a user stays an id: {shown}");
+    assert!(shown.contains("København (101)"), "{shown}");
+}
+
+#[test]
 fn verify_exits_one_and_names_the_event_changed_behind_the_stores_back() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported(dir.path());

@@ -3,6 +3,7 @@
 use crate::common::{case_id, date, load_case, log_read, open_store, DbArg};
 use chrono::NaiveDate;
 use journal::{CaseState, Event, EventBody};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Show one case: who the citizen is, where the case stands, and every event in order.
@@ -27,12 +28,20 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<()> {
     };
     let events = load_case(store.as_ref(), &case)?;
     log_read(store.as_mut(), Some(&case), "afklaring show")?;
-    print!("{}", render(&events, as_of));
+    // Staff known to the web application are shown by name; other actor ids as they are.
+    let names: HashMap<String, String> = store
+        .users()?
+        .into_iter()
+        .filter(|u| u.role != store::accounts::Role::Citizen)
+        .map(|u| (u.actor, u.display_name))
+        .collect();
+    print!("{}", render(&events, as_of, &names));
     Ok(())
 }
 
-/// Renders the timeline of a case's events up to `as_of`.
-pub fn render(events: &[Event], as_of: NaiveDate) -> String {
+/// Renders the timeline of a case's events up to `as_of`, naming actors found in `names`.
+pub fn render(events: &[Event], as_of: NaiveDate, names: &HashMap<String, String>) -> String {
+    let name = |actor: &str| names.get(actor).map_or_else(|| actor.to_owned(), |n| format!("{n} ({actor})"));
     let mut out = String::new();
     let Some(state) = CaseState::fold(events, Some(as_of)) else {
         return format!("Sagen havde ingen hændelser pr. {as_of}.\n");
@@ -42,7 +51,7 @@ pub fn render(events: &[Event], as_of: NaiveDate) -> String {
         let age = state.age_on(as_of).map_or(String::from("?"), |a| a.to_string());
         let sex = citizen.sex.map_or("køn ikke oplyst", |s| s.label_da());
         let _ =
-            writeln!(out, "Borger: født {} ({age} år), {sex}, kommune {}", citizen.birth_date, citizen.municipality);
+            writeln!(out, "Borger: født {} ({age} år), {sex}, {}", citizen.birth_date, citizen.municipality.label_da());
     }
     let support = state.current_support().map_or("ingen registreret", |y| y.label_da());
     let _ = writeln!(out, "Forsørgelse nu: {support}");
@@ -50,8 +59,8 @@ pub fn render(events: &[Event], as_of: NaiveDate) -> String {
         Some(a) => {
             let _ = writeln!(
                 out,
-                "Sagsbehandler: {} ({}), siden {}; {} skift af sagsbehandler",
-                a.caseworker,
+                "Sagsbehandler: {}, enhed {}, siden {}; {} skift af sagsbehandler",
+                name(&a.caseworker),
                 a.unit,
                 a.at,
                 state.handovers()
@@ -65,8 +74,14 @@ pub fn render(events: &[Event], as_of: NaiveDate) -> String {
     let _ = writeln!(out, "Sidste hændelse: {}", state.last_event.map_or(String::from("-"), |d| d.to_string()));
     let _ = writeln!(out, "\nTidslinje:");
     for event in events.iter().filter(|e| e.date() <= as_of) {
-        let by = event.by.as_deref().map(|b| format!("  [{b}]")).unwrap_or_default();
-        let _ = writeln!(out, "  {}  {}: {}{by}", event.date(), event.event_type().label_da(), describe(event, as_of));
+        let by = event.by.as_deref().map(|b| format!("  [{}]", name(b))).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}  {}: {}{by}",
+            event.date(),
+            event.event_type().label_da(),
+            describe(event, as_of, &name)
+        );
     }
     out
 }
@@ -105,11 +120,11 @@ fn yes_no(value: bool) -> &'static str {
 }
 
 /// One line describing an event's content.
-fn describe(event: &Event, as_of: NaiveDate) -> String {
+fn describe(event: &Event, as_of: NaiveDate, name: &dyn Fn(&str) -> String) -> String {
     match &event.body {
-        EventBody::Borger { municipality, .. } => format!("sagen oprettet i kommune {municipality}"),
+        EventBody::Borger { municipality, .. } => format!("sagen oprettet i {}", municipality.label_da()),
         EventBody::YdelseStart { ydelse } | EventBody::YdelseSlut { ydelse } => ydelse.label_da().to_owned(),
-        EventBody::Tildelt { sagsbehandler, enhed } => format!("{sagsbehandler} ({enhed})"),
+        EventBody::Tildelt { sagsbehandler, enhed } => format!("{}, enhed {enhed}", name(sagsbehandler)),
         EventBody::Samtale { kind } => kind.clone(),
         EventBody::Dokument { kind, issued, author, findings } => {
             let mut text = format!(
