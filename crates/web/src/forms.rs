@@ -258,7 +258,7 @@ impl FormKind {
             FormKind::Indstilling => "Indstillingen skal have det indhold, bekendtgørelsen kræver for det valgte resultat. Mangler noget, siger formularen hvad.",
             FormKind::Moedetilbud => "Før en afgørelse om førtidspension skal borgeren tilbydes et møde med den, der træffer afgørelsen (PL § 20, stk. 3).",
             FormKind::Udsaettelse => "Kan sagen om førtidspension ikke afgøres inden 3 måneder, skal borgeren have besked om hvorfor, og hvornår afgørelsen forventes (PL § 21, stk. 1).",
-            FormKind::Tildel => "Sagen skifter hænder. Hvert skift koster tid for borgeren, så skriv et notat til den nye sagsbehandler om, hvor sagen står. Ligger den nye sagsbehandler i en anden enhed, har du ikke længere adgang til sagen bagefter.",
+            FormKind::Tildel => "Sagen skifter hænder. Hvert skift koster tid for borgeren, så skriv til den nye sagsbehandler, hvor sagen står. Ligger den nye sagsbehandler i en anden enhed, har du ikke længere adgang til sagen bagefter.",
             _ => "",
         }
     }
@@ -361,13 +361,17 @@ impl FormKind {
             ],
             FormKind::Tildel => {
                 let current = state.current_assignment().map(|a| a.caseworker.as_str());
-                vec![field("sagsbehandler", "Ny sagsbehandler", "select").required().owned_choices(
-                    colleagues
-                        .iter()
-                        .filter(|c| Some(c.actor.as_str()) != current)
-                        .map(|c| (c.actor.clone(), format!("{} ({})", c.name, c.unit)))
-                        .collect(),
-                )]
+                vec![
+                    field("sagsbehandler", "Ny sagsbehandler", "select").required().owned_choices(
+                        colleagues
+                            .iter()
+                            .filter(|c| Some(c.actor.as_str()) != current)
+                            .map(|c| (c.actor.clone(), format!("{} ({})", c.name, c.unit)))
+                            .collect(),
+                    ),
+                    field("overdragelse", "Til den nye sagsbehandler: hvor står sagen, og hvad er næste skridt?", "textarea")
+                        .help("Gemmes som et notat i sagen sammen med overdragelsen."),
+                ]
             }
             FormKind::Booking => vec![field("booked_meeting", "Mødedato", "date")
                 .required()

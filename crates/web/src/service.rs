@@ -143,7 +143,19 @@ pub async fn record(
             return Ok(Recorded::Invalid(errors));
         }
     }
-    append_one(app, caller, case, version, event).await
+    // A handover may carry a word to the next caseworker: a note stored with it, all or nothing.
+    let mut with = Vec::new();
+    if kind == FormKind::Tildel {
+        if let Some(text) = values.get("overdragelse").filter(|t| !t.trim().is_empty()) {
+            let mut note = Map::new();
+            note.insert("text".into(), Value::String(format!("Overdragelse: {text}")));
+            match build_event(app, caller, case, "note", note) {
+                Ok(note) => with.push(note),
+                Err(errors) => return Ok(Recorded::Invalid(errors)),
+            }
+        }
+    }
+    append_with(app, caller, case, version, event, with).await
 }
 
 /// The recommendation content the order requires and the event lacks, from the rulebook.
@@ -175,7 +187,21 @@ pub async fn append_one(
     version: u64,
     event: Event,
 ) -> Result<Recorded, AppError> {
-    match app.append(caller, case, version, vec![event.clone()]).await {
+    append_with(app, caller, case, version, event, Vec::new()).await
+}
+
+/// Appends an event and the events that go with it at `version`, all or none.
+async fn append_with(
+    app: &App,
+    caller: &Caller,
+    case: &CaseId,
+    version: u64,
+    event: Event,
+    with: Vec<Event>,
+) -> Result<Recorded, AppError> {
+    let mut events = vec![event.clone()];
+    events.extend(with);
+    match app.append(caller, case, version, events).await {
         Ok(version) => Ok(Recorded::Saved { version, event: Box::new(event) }),
         Err(error) if error.code == "conflict" => {
             let (events, now) = app.load(case).await?;

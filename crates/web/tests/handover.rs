@@ -24,7 +24,12 @@ async fn a_caseworker_hands_a_case_to_another_unit_and_loses_sight_of_it() {
             &anna,
             DEMO1,
             "tildel",
-            &[("csrf", &csrf), ("version", &v), ("sagsbehandler", "sb:101-cab-001")],
+            &[
+                ("csrf", &csrf),
+                ("version", &v),
+                ("sagsbehandler", "sb:101-cab-001"),
+                ("overdragelse", "LÆ 265 er bestilt; borgeren ved det."),
+            ],
         )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text);
@@ -40,6 +45,8 @@ async fn a_caseworker_hands_a_case_to_another_unit_and_loses_sight_of_it() {
     assert_eq!(after["handovers"].as_u64(), before["handovers"].as_u64().map(|h| h + 1));
     let timeline = after["timeline"].to_string();
     assert!(timeline.contains("sb:101-cab-001"), "the handover is in the timeline: {timeline}");
+    assert_eq!(after["version"].as_u64(), before["version"].as_u64().map(|v| v + 2), "the handover and its note");
+    assert!(timeline.contains("Overdragelse: LÆ 265 er bestilt; borgeren ved det."), "{timeline}");
     let page = app.page_case(&bo, DEMO1).await.text;
     assert!(page.contains("<dd>Bo Sagsbehandler (CAB)</dd>"), "staff pages name the caseworker, not the actor id");
     assert!(page.contains("Anna Sagsbehandler"), "the timeline names who wrote each event");
