@@ -62,6 +62,8 @@ pub struct CaseSummary {
     pub defects: usize,
     /// The latest decision: its outcome (journal spelling) and date.
     pub decision: Option<(&'static str, NaiveDate)>,
+    /// Every decision on foertidspension or seniorfoertidspension: its date and whether it awarded.
+    pub pension_decisions: Vec<(NaiveDate, bool)>,
     /// The four tracks' statuses: foertidspension, seniorfoertidspension, fleksjob, ressourceforloeb.
     pub tracks: [Status; 4],
 }
@@ -139,6 +141,18 @@ fn summarise(state: &CaseState, events: &[Event], assessment: Option<&Assessment
         missing: assessment.map_or(0, |a| a.missing.len()),
         defects: assessment.map_or(0, |a| a.defects.len()),
         decision: state.latest_decision().map(|d| (d.decision.outcome.as_str(), d.at)),
+        pension_decisions: state
+            .decisions
+            .iter()
+            .filter_map(|d| {
+                use journal::AfgoerelseOutcome as O;
+                match d.decision.outcome {
+                    O::TilkendtFoertidspension | O::TilkendtSeniorfoertidspension => Some((d.at, true)),
+                    O::AfslagFoertidspension | O::AfslagSeniorfoertidspension => Some((d.at, false)),
+                    _ => None,
+                }
+            })
+            .collect(),
         tracks,
     }
 }
@@ -319,6 +333,7 @@ mod tests {
             missing: 0,
             defects: 0,
             decision: None,
+            pension_decisions: Vec::new(),
             tracks: [Status::IkkeAktuel; 4],
         }
     }

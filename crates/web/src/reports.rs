@@ -364,7 +364,7 @@ pub struct AnalyticsCharts {
     pub by_phase: String,
     /// Cases by their latest decision.
     pub by_decision: String,
-    /// Latest decisions on foertidspension (awards and refusals) by the year they were made;
+    /// Every decision on foertidspension (awards and refusals) by the year it was made;
     /// `None` when no case has one.
     pub pension_by_year: Option<String>,
 }
@@ -442,7 +442,7 @@ struct Tally {
     /// Cases and cases with overdue deadlines per unit.
     units: BTreeMap<String, (usize, usize)>,
     decisions: BTreeMap<&'static str, usize>,
-    /// Latest decisions on foertidspension or seniorfoertidspension per year: (awarded, refused).
+    /// Decisions on foertidspension or seniorfoertidspension per year: (awarded, refused).
     pension: BTreeMap<i32, (usize, usize)>,
 }
 
@@ -461,16 +461,12 @@ impl Tally {
             unit.1 += usize::from(c.overdue() > 0);
             let decision = c.decision.and_then(|(o, at)| AfgoerelseOutcome::parse(o).map(|o| (o, at)));
             *tally.decisions.entry(decision.map_or("Ingen afgørelse endnu", |(o, _)| o.label_da())).or_default() += 1;
-            if let Some((outcome, at)) = decision {
-                let year = tally.pension.entry(at.year());
-                match outcome {
-                    AfgoerelseOutcome::TilkendtFoertidspension | AfgoerelseOutcome::TilkendtSeniorfoertidspension => {
-                        year.or_default().0 += 1
-                    }
-                    AfgoerelseOutcome::AfslagFoertidspension | AfgoerelseOutcome::AfslagSeniorfoertidspension => {
-                        year.or_default().1 += 1
-                    }
-                    _ => {}
+            for (at, awarded) in &c.pension_decisions {
+                let year = tally.pension.entry(at.year()).or_default();
+                if *awarded {
+                    year.0 += 1;
+                } else {
+                    year.1 += 1;
                 }
             }
         }
@@ -481,6 +477,21 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pension_decision_counts_in_its_year_not_only_each_cases_latest() {
+        let journal = r#"{"case":"p1","at":"2019-01-02","type":"borger","birth_date":"1970-01-01","municipality":"101"}
+{"case":"p1","at":"2020-03-01","type":"afgoerelse","id":"a1","outcome":"afslag_foertidspension","legal_basis":["PL § 16"],"reasons":"x","work_functions":["y"],"main_considerations":"z","klagevejledning":true}
+{"case":"p1","at":"2022-05-01","type":"afgoerelse","id":"a2","outcome":"tilkendt_foertidspension","legal_basis":["PL § 16"],"reasons":"x","klagevejledning":true}
+"#;
+        let events = journal::parse_journal(journal).expect("valid journal");
+        let as_of = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).expect("date");
+        let mut index = Index::new(as_of);
+        index.put(crate::index::CaseSummary::build(&events, as_of, &assess::Settings::default()).expect("a case"));
+        let tally = Tally::of(&index);
+        assert_eq!(tally.pension.get(&2020), Some(&(0, 1)), "the refusal before the award still counts");
+        assert_eq!(tally.pension.get(&2022), Some(&(1, 0)));
+    }
 
     #[test]
     fn counts_below_five_are_suppressed_but_zero_is_shown() {
