@@ -15,11 +15,12 @@
 
 mod accounts;
 pub mod scratch;
+mod tls;
 
 use chrono::{SecondsFormat, Utc};
 use journal::{CaseId, Event};
 use postgres::types::ToSql;
-use postgres::{Client, Config, IsolationLevel, NoTls, Row, Transaction};
+use postgres::{Client, Config, IsolationLevel, Row, Transaction};
 use std::cell::{RefCell, RefMut};
 use std::collections::HashMap;
 use std::io::Write;
@@ -133,12 +134,13 @@ const MIGRATIONS: &[(&str, &str)] = &[
 const BATCH: i32 = 5_000;
 
 fn connect(url: &str) -> StoreResult<Client> {
-    let mut config = Config::from_str(url)
+    let (url, verify) = tls::split_tls(url)?;
+    let mut config = Config::from_str(&url)
         .map_err(|error| StoreError::Backend(format!("not a PostgreSQL connection string: {error}")))?;
     if config.get_application_name().is_none() {
         config.application_name("afklaring");
     }
-    config.connect(NoTls).map_err(|error| {
+    config.connect(tls::connector(&verify)?).map_err(|error| {
         let hosts: Vec<String> = config
             .get_hosts()
             .iter()
@@ -147,8 +149,15 @@ fn connect(url: &str) -> StoreResult<Client> {
                 postgres::config::Host::Unix(path) => path.display().to_string(),
             })
             .collect();
+        // The cause (e.g. why a certificate was refused) sits below the top-level message.
+        let mut reason = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            reason.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
         StoreError::Backend(format!(
-            "cannot connect to PostgreSQL (host {}, port {:?}, database {}): {error}",
+            "cannot connect to PostgreSQL (host {}, port {:?}, database {}): {reason}",
             hosts.join(","),
             config.get_ports(),
             config.get_dbname().unwrap_or("(default)")
@@ -206,6 +215,11 @@ fn describe(error: &postgres::Error) -> String {
         Some(db) => format!("{} (SQLSTATE {})", db.message(), db.code().code()),
         None => error.to_string(),
     }
+}
+
+/// A backend error with a message of ours.
+pub(crate) fn backend_message(message: &str) -> StoreError {
+    StoreError::Backend(message.to_owned())
 }
 
 fn backend(error: postgres::Error) -> StoreError {
