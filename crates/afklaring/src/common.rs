@@ -23,6 +23,26 @@ pub fn open_database(db: &str) -> StoreResult<Box<dyn Database>> {
 }
 
 /// Opens the store the database argument names, with a message that says which.
+/// The database as it may be printed: a password in a URL (`user:secret@`, `password=secret`) masked.
+pub fn shown_db(db: &str) -> String {
+    let mut shown = db.to_owned();
+    if let Some((scheme, rest)) = db.split_once("://") {
+        if let Some((credentials, host)) = rest.split_once('@') {
+            if let Some((user, _)) = credentials.split_once(':') {
+                shown = format!("{scheme}://{user}:***@{host}");
+            }
+        }
+    }
+    let parts: Vec<String> = shown
+        .split(['&', '?', ' '])
+        .filter_map(|part| part.strip_prefix("password=").map(|secret| secret.to_owned()))
+        .collect();
+    for secret in parts.iter().filter(|s| !s.is_empty()) {
+        shown = shown.replace(&format!("password={secret}"), "password=***");
+    }
+    shown
+}
+
 pub fn open_store(db: &str) -> anyhow::Result<Box<dyn Database>> {
     // A URL may carry a password: the store's own error names host, port and database instead.
     let what = if db.contains("://") && !db.starts_with("sqlite://") { "the PostgreSQL database" } else { db };
@@ -157,4 +177,18 @@ pub fn load_case(store: &dyn Database, case: &CaseId) -> anyhow::Result<Vec<Even
     let stored = store.load(case).with_context(|| format!("reading case {case}"))?;
     anyhow::ensure!(!stored.is_empty(), "no case with id {case}");
     Ok(stored.into_iter().map(|s| s.event).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_db;
+
+    #[test]
+    fn a_password_in_the_database_url_is_never_printed() {
+        assert_eq!(shown_db("postgres://anna:hemmelig@db:5432/x?schema=a"), "postgres://anna:***@db:5432/x?schema=a");
+        assert_eq!(shown_db("postgres://db/x?user=anna&password=hemmelig"), "postgres://db/x?user=anna&password=***");
+        assert_eq!(shown_db("host=db password=hemmelig dbname=x"), "host=db password=*** dbname=x");
+        assert_eq!(shown_db("afklaring.db"), "afklaring.db");
+        assert_eq!(shown_db("postgres://anna@db/x"), "postgres://anna@db/x");
+    }
 }

@@ -32,7 +32,10 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "imported {} new events in {} cases ({} already stored) into {} in {seconds:.2} s",
-        report.appended, report.cases, report.skipped, args.db.db
+        report.appended,
+        report.cases,
+        report.skipped,
+        crate::common::shown_db(&args.db.db)
     );
     Ok(())
 }
