@@ -37,6 +37,8 @@ pub struct Waiting {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Contact {
+    /// The caseworker's name; null when no user has the caseworker's actor id (the citizen is
+    /// never shown an internal id).
     pub caseworker: Option<String>,
     pub unit: Option<String>,
     pub since: Option<String>,

@@ -132,3 +132,26 @@ async fn a_renamed_user_is_shown_by_the_new_name_at_once() {
     let leader = app.login("leder").await;
     assert!(app.page_case(&leader, DEMO1).await.text.contains("<dd>Anna Nyt-Navn (JKI)</dd>"));
 }
+
+#[tokio::test]
+async fn a_citizen_is_never_shown_an_internal_caseworker_id() {
+    let app = spawn().await;
+    let citizen = app.login("borger").await;
+    let plan = app.api_min_plan(&citizen).await.json();
+    assert_eq!(plan["contact"]["caseworker"], "Anna Sagsbehandler");
+    // Anna gets another actor id: the case's caseworker id no longer names a user.
+    let admin = app.login("admin").await;
+    let moved = app
+        .api_create_user(
+            &admin,
+            json!({ "id": "sagsbehandler", "display_name": "Anna Sagsbehandler", "role": "caseworker", "unit": "JKI", "actor": "sb:101-jki-777", "password": "en-helt-ny-adgangskode" }),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::CREATED, "{}", moved.text);
+    let plan = app.api_min_plan(&citizen).await;
+    assert_eq!(plan.json()["contact"]["caseworker"], serde_json::Value::Null);
+    assert!(!plan.text.contains("sb:101-jki-001"), "no actor id in the citizen's plan: {}", plan.text);
+    let page = app.page_plan(&citizen).await.text;
+    assert!(page.contains("Din sag behandles af en sagsbehandler i JKI"), "{page}");
+    assert!(!page.contains("sb:101-jki-001"));
+}

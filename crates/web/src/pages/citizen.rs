@@ -24,10 +24,8 @@ pub async fn citizen_plan(app: &App, caller: &Caller, what: &str) -> Result<crat
         .ok_or_else(|| AppError::forbidden("Din bruger er ikke knyttet til en sag."))?;
     let loaded = service::open(app, caller, &case, what).await?;
     let mut plan = crate::plain::min_plan(&loaded.events, &loaded.state, &loaded.assessment, app.today());
-    // A citizen knows their caseworker by name, not by actor id.
-    if let Some(name) = plan.contact.caseworker.as_deref().and_then(|actor| app.staff_name(actor)) {
-        plan.contact.caseworker = Some(name);
-    }
+    // A citizen knows their caseworker by name; an internal actor id without a name is not shown.
+    plan.contact.caseworker = plan.contact.caseworker.as_deref().and_then(|actor| app.staff_name(actor));
     Ok(plan)
 }
 
