@@ -29,12 +29,7 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<()> {
     let events = load_case(store.as_ref(), &case)?;
     log_read(store.as_mut(), Some(&case), "afklaring show")?;
     // Staff known to the web application are shown by name; other actor ids as they are.
-    let names: HashMap<String, String> = store
-        .users()?
-        .into_iter()
-        .filter(|u| u.role != store::accounts::Role::Citizen)
-        .map(|u| (u.actor, u.display_name))
-        .collect();
+    let names = crate::common::staff_names(store.as_ref())?;
     print!("{}", render(&events, as_of, &names));
     Ok(())
 }

@@ -42,16 +42,20 @@ pub fn run(args: &TimelinessArgs) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&t).context("writing JSON")?);
         return Ok(());
     }
+    // Caseworkers who are users are shown by name.
+    let names = crate::common::staff_names(crate::common::open_store(&args.db.db)?.as_ref())?;
+    let label = |key: &str| names.get(key).map_or_else(|| key.to_owned(), |name| format!("{name} ({key})"));
     println!("Rettidighed {from} – {to} (servicemål {} uger: {})", t.target_weeks, t.target_basis);
     for (title, rows) in [("Enhed", &t.units), ("Sagsbehandler", &t.caseworkers)] {
+        let width = rows.iter().map(|row| label(&row.key).chars().count()).max().unwrap_or(0).max(16);
         println!(
-            "\n{title:<16} {:>8} {:>14} {:>14} {:>10} {:>12} {:>12}",
+            "\n{title:<width$} {:>8} {:>14} {:>14} {:>10} {:>12} {:>12}",
             "Sager", "Samtaler", "Frister", "Afgørelser", "Uger (med.)", "Inden mål"
         );
         for row in rows.iter().chain(std::iter::once(&t.total)) {
             println!(
-                "{:<16} {:>8} {:>14} {:>14} {:>10} {:>12} {:>12}",
-                row.key,
+                "{:<width$} {:>8} {:>14} {:>14} {:>10} {:>12} {:>12}",
+                label(&row.key),
                 row.caseload,
                 share(row.conversations_met, row.conversations_due),
                 share(row.deadlines_met, row.deadlines_due),
