@@ -25,13 +25,7 @@ pub fn open_database(db: &str) -> StoreResult<Box<dyn Database>> {
 /// Opens the store the database argument names, with a message that says which.
 /// Staff display names by actor id, from the users the web application knows (citizens left out).
 pub fn staff_names(store: &dyn Database) -> anyhow::Result<std::collections::HashMap<String, String>> {
-    Ok(store
-        .users()
-        .context("reading the users")?
-        .into_iter()
-        .filter(|u| u.role != store::accounts::Role::Citizen)
-        .map(|u| (u.actor, u.display_name))
-        .collect())
+    Ok(store::accounts::staff_names(&store.users().context("reading the users")?))
 }
 
 /// The database as it may be printed: a password in a URL (`user:secret@`, `password=secret`) masked.

@@ -14,7 +14,7 @@ pub struct Rule {
 }
 
 impl Rule {
-    const fn of(meta: &RuleMeta) -> Rule {
+    pub(crate) const fn of(meta: &RuleMeta) -> Rule {
         Rule { id: meta.id, basis: meta.citation }
     }
 }

@@ -454,9 +454,8 @@ fn senior_guidance(case: &PreparedCase, settings: &Settings, out: &mut Items<'_>
     let from = s.opened.map_or(opens, |o| o.max(opens));
     let due = add_weeks(from, settings.senior_guidance_weeks);
     let state = if case.as_of > due { ItemState::Overskredet } else { ItemState::Aaben };
-    let rule = if scheme.name == "seniorpension" { rules::SENIORPENSION_VEJLEDNING } else { rules::SENIOR_VEJLEDNING };
     out.push(
-        rule,
+        Rule::of(scheme.guidance),
         ItemKind::Advarsel,
         Some(due),
         state,

@@ -90,6 +90,12 @@ pub struct User {
     pub password_hash: String,
 }
 
+/// Staff display names by actor id (`sb:101-jki-001` → "Anna Sagsbehandler"), for showing who
+/// did what; citizens are left out (their actor id is `borger`).
+pub fn staff_names(users: &[User]) -> std::collections::HashMap<String, String> {
+    users.iter().filter(|u| u.role != Role::Citizen).map(|u| (u.actor.clone(), u.display_name.clone())).collect()
+}
+
 /// A logged-in session.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
-use store::accounts::{AccessEntry, Role, User};
+use store::accounts::{staff_names, AccessEntry, Role, User};
 
 /// Staff names by actor id (`sb:101-jki-001` → "Anna Sagsbehandler"), for the pages; shared with
 /// the templates' `navn` filter.
@@ -120,11 +120,6 @@ pub fn case_purpose(caller: &Caller, case: &CaseId, summary: Option<&CaseSummary
         Role::TeamMember => summary.is_some_and(|s| s.agenda.is_some()).then_some(Purpose::Rehabiliteringsteam),
         Role::Analyst | Role::Auditor | Role::Admin => None,
     }
-}
-
-/// Staff display names by actor id (citizens are left out: their actor id is `borger`).
-fn staff_names(users: &[User]) -> HashMap<String, String> {
-    users.iter().filter(|u| u.role != Role::Citizen).map(|u| (u.actor.clone(), u.display_name.clone())).collect()
 }
 
 impl App {

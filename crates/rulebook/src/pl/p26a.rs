@@ -43,17 +43,25 @@ pub struct SeniorScheme {
     pub name: &'static str,
     pub window: Span,
     pub rule: &'static RuleMeta,
+    /// The duty to guide the citizen about it (taskforce recommendation 1).
+    pub guidance: &'static RuleMeta,
 }
 
 /// Seniorførtidspension (PL § 17, stk. 3) from 2014 to 2019, seniorpension (PL § 26 a) from 2020.
 pub fn senior_scheme_on(date: NaiveDate) -> Option<SeniorScheme> {
     if let Some(window) = crate::meta::version_on(super::p17::SENIOR_VINDUE, date) {
-        return Some(SeniorScheme { name: "seniorførtidspension", window: window.value, rule: &window.meta });
+        return Some(SeniorScheme {
+            name: "seniorførtidspension",
+            window: window.value,
+            rule: &window.meta,
+            guidance: &crate::praksis::SENIOR_VEJLEDNING,
+        });
     }
     crate::meta::version_on(SENIORPENSION_VINDUE, date).map(|window| SeniorScheme {
         name: "seniorpension",
         window: window.value,
         rule: &window.meta,
+        guidance: &crate::praksis::SENIORPENSION_VEJLEDNING,
     })
 }
 
